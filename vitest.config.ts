@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Pinned so that anything cut by local time is the same on every machine.
+    env: { TZ: "UTC" },
+    testTimeout: 30_000,
+  },
+});
