@@ -35,7 +35,7 @@ describe("judge", () => {
         {
           metric: "rt.customer_critical_error_accuracy",
           program: "bank-tech",
-          periods: improving.map((p) => ({ ...p, target: 95, value: p.value + 20 })),
+          periods: improving.map((p) => ({ ...p, target: 95, value: (p.value ?? 0) + 20 })),
         },
         { metric: "rt.service_level", program: "telco-care", periods: meeting },
         {
