@@ -6,6 +6,9 @@ import { PackError } from "../../standard/pack.ts";
 import { judgeCommand } from "./commands/judge.ts";
 import { standardCommand } from "./commands/standard.ts";
 import { startCommand } from "./commands/start.ts";
+import { statsCommand } from "./commands/stats.ts";
+import { importCommand, metricsCommand } from "./commands/warehouse.ts";
+import { wfmCommand } from "./commands/wfm.ts";
 import { CliError } from "./output.ts";
 
 const program = new Command("cxpm")
@@ -15,6 +18,10 @@ const program = new Command("cxpm")
 program.addCommand(standardCommand());
 program.addCommand(judgeCommand());
 program.addCommand(startCommand());
+program.addCommand(statsCommand());
+program.addCommand(importCommand());
+program.addCommand(metricsCommand());
+program.addCommand(wfmCommand());
 
 // Settings are not inherited by commands added with addCommand: apply them to the whole tree.
 const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];

@@ -20,6 +20,8 @@ export function startCommand(): Command {
         "cxpm is ready on the command line:",
         "  npx cxpm standard            the Standard: items, points, metric catalog",
         "  npx cxpm judge FILE          judge metric series (try examples/judge/contact-center.json)",
+        "  npx cxpm import contacts FILE --mapping examples/mappings/anonymous-bank.yaml",
+        "  npx cxpm metrics             metrics computed from what was imported",
         "",
       ].join("\n"),
     );

@@ -1,0 +1,168 @@
+/**
+ * The canonical datasets importers produce. Names and meanings follow DESIGN.md; every metric query reads
+ * these and nothing else.
+ */
+import { col, type Table, table } from "./define.ts";
+
+export const CONTACT_KINDS = [
+  "real-time",
+  "deferred",
+  "outbound",
+  "face-to-face",
+  "bot",
+  "self-service",
+  "back-office",
+] as const;
+
+export const locations = table({
+  name: "locations",
+  description: "Sites of the entity, each in one region and one IANA time zone.",
+  naturalKey: ["location_id"],
+  columns: {
+    location_id: col.text.required("Stable id of the location."),
+    name: col.text("Display name."),
+    region: col.text("Group of locations the location belongs to (Item 4.6.4.b)."),
+    time_zone: col.text.required("IANA time zone, e.g. Asia/Jerusalem; local days and intervals are cut in it."),
+  },
+});
+
+export const programs = table({
+  name: "programs",
+  description: "A client × service delivered at one location; the finest scope most metrics are managed at.",
+  naturalKey: ["program_id"],
+  columns: {
+    program_id: col.text.required("Stable id of the program."),
+    name: col.text("Display name."),
+    client: col.text("Client the program serves (the entity itself for a CSP)."),
+    service: col.text.required("Service, e.g. customer-service or tech-support (Item 4.6.4.c)."),
+    location_id: col.text.required("Location that delivers the program."),
+  },
+});
+
+export const queues = table({
+  name: "queues",
+  description: "A queue or key customer-related process (KCRP) of a program, with its channel, kind and targets.",
+  naturalKey: ["queue_id"],
+  columns: {
+    queue_id: col.text.required("Stable id of the queue or KCRP."),
+    program_id: col.text.required("Program the queue belongs to."),
+    channel: col.text.required("voice, chat, email, social, messaging, web, app, retail, back-office, outbound…"),
+    kind: col.text.required({ description: "How the Standard groups its metrics.", values: CONTACT_KINDS }),
+    sl_threshold_seconds: col.double({ description: "Answer threshold for service level.", unit: "seconds" }),
+    target_cycle_seconds: col.double({ description: "Target cycle time for deferred work.", unit: "seconds" }),
+  },
+});
+
+export const contacts = table({
+  name: "contacts",
+  description: "One customer transaction in any channel, traced from arrival through queue and handling.",
+  naturalKey: ["source", "source_id"],
+  columns: {
+    source: col.text.required("System or file family the row came from, e.g. anonymous-bank."),
+    source_id: col.text.required("Id of the transaction in its source; unique within the source."),
+    program_id: col.text.required("Program the transaction belongs to."),
+    queue_id: col.text("Queue or KCRP it entered."),
+    channel: col.text.required("Channel, as for queues."),
+    kind: col.text.required({ description: "Real time, deferred, outbound…", values: CONTACT_KINDS }),
+    time_zone: col.text.required("IANA time zone of the location; days and intervals are cut in it."),
+    agent_id: col.text("CSS who handled it."),
+    customer_id: col.text("Customer, when known."),
+    case_id: col.text("Case the transaction belongs to, for multi-interaction work."),
+    arrived_at: col.timestamp.required("When the customer made contact (entered the IVR, sent the email…)."),
+    offered_at: col.timestamp("When it was offered to the agent queue; empty if it never reached the queue."),
+    answered_at: col.timestamp("When a CSS answered (first manual response for chat)."),
+    abandoned_at: col.timestamp("When the customer abandoned before being answered."),
+    completed_at: col.timestamp("When handling ended (for cases: closed)."),
+    due_at: col.timestamp("When it is due under its target cycle time (deferred work)."),
+    wait_seconds: col.double({ description: "Time in the agent queue until answer or abandonment.", unit: "seconds" }),
+    talk_seconds: col.double({ description: "Talk or active handling time.", unit: "seconds" }),
+    hold_seconds: col.double({ description: "Customer on hold during handling.", unit: "seconds" }),
+    acw_seconds: col.double({ description: "After-contact work.", unit: "seconds" }),
+    callback: col.text({
+      description:
+        "Callback choice: kept-place (waits in virtual queue), unreachable (not reached at callback), later (asked to be called another time).",
+      values: ["none", "kept-place", "unreachable", "later"],
+    }),
+    resolved: col.boolean("The customer's issue was resolved."),
+    first_contact: col.boolean("Resolved on first contact."),
+    escalated: col.boolean("Escalated to another team."),
+    escalated_correctly: col.boolean("The escalation was correct."),
+    sale: col.boolean("A sale was made."),
+    sale_value: col.decimal({ description: "Value of the sale.", unit: "currency" }),
+    session_abandoned: col.boolean("Chat: the customer left after the dialogue was established."),
+    transferred_to_human: col.boolean("Bot: handed over to a human."),
+  },
+});
+
+export const agentTime = table({
+  name: "agent_time",
+  description: "How a CSS's paid time was spent, per agent × program × interval (or day).",
+  naturalKey: ["agent_id", "program_id", "starts_at"],
+  columns: {
+    agent_id: col.text.required("The CSS."),
+    program_id: col.text.required("Program the time was worked for."),
+    kind: col.text.required({ description: "Kind of work, which decides the metric group.", values: CONTACT_KINDS }),
+    time_zone: col.text.required("IANA time zone of the location."),
+    starts_at: col.timestamp.required("Start of the interval or day."),
+    paid_seconds: col.double({ description: "All paid time.", unit: "seconds" }),
+    paid_onsite_seconds: col.double.required({
+      description: "Paid time on site (or logged in, for home workers): the base of utilization.",
+      unit: "seconds",
+    }),
+    productive_seconds: col.double.required({
+      description: "Handling customer work: talk, hold, after-contact work, other customer transactions.",
+      unit: "seconds",
+    }),
+    available_seconds: col.double.required({ description: "Ready and waiting for a transaction.", unit: "seconds" }),
+    scheduled_seconds: col.double({ description: "Time the CSS was scheduled to work.", unit: "seconds" }),
+  },
+});
+
+export const qaEvaluations = table({
+  name: "qa_evaluations",
+  description: "One monitored transaction and whether it had a customer-, business- or compliance-critical error.",
+  naturalKey: ["source", "evaluation_id"],
+  columns: {
+    source: col.text.required("QA system the evaluation came from."),
+    evaluation_id: col.text.required("Id of the evaluation in its source."),
+    program_id: col.text.required("Program of the monitored transaction."),
+    queue_id: col.text("Queue of the monitored transaction."),
+    kind: col.text.required({ description: "Kind of the monitored transaction.", values: CONTACT_KINDS }),
+    time_zone: col.text.required("IANA time zone of the location."),
+    evaluated_at: col.timestamp.required("When the transaction was monitored; it counts in that local month."),
+    contact_id: col.text("source_id of the monitored contact, when known."),
+    agent_id: col.text("The CSS monitored."),
+    evaluator_id: col.text("Who evaluated."),
+    mode: col.text({ description: "How it was monitored.", values: ["remote", "side-by-side", "recorded", "system"] }),
+    customer_critical_error: col.boolean.required("At least one error that harms the customer."),
+    business_critical_error: col.boolean.required("At least one error that harms the business."),
+    compliance_critical_error: col.boolean.required("At least one error that breaks a legal or regulatory rule."),
+  },
+});
+
+export const surveys = table({
+  name: "surveys",
+  description: "One customer's answer to the overall satisfaction question, on its scale.",
+  naturalKey: ["source", "response_id"],
+  columns: {
+    source: col.text.required("Survey system."),
+    response_id: col.text.required("Id of the response in its source."),
+    program_id: col.text.required("Program the surveyed transaction belongs to."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    answered_at: col.timestamp.required("When the customer answered; it counts in that local month."),
+    contact_id: col.text("source_id of the surveyed contact, when known."),
+    overall_satisfaction: col.double.required("Answer to the overall satisfaction question."),
+    scale_max: col.double.required({ description: "Top of the scale (5 for a 1–5 scale); the scale starts at 1." }),
+  },
+});
+
+/** Every canonical dataset, by the name `cxpm import DATASET` takes. */
+export const DATASETS: Readonly<Record<string, Table>> = {
+  locations,
+  programs,
+  queues,
+  contacts,
+  agent_time: agentTime,
+  qa_evaluations: qaEvaluations,
+  surveys,
+};
