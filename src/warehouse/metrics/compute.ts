@@ -14,7 +14,7 @@ import { wilson } from "../../methods/sampling/proportion.ts";
 import type { Pack } from "../../standard/pack.ts";
 import type { Formula, Metric } from "../../standard/schema.ts";
 import type { Warehouse } from "../warehouse.ts";
-import { COMPONENT_GROUPS, type ComponentSettings, componentSql, DEFAULT_SETTINGS } from "./components.ts";
+import { COMPONENT_GROUPS, type ComponentSettings, componentSql, DEFAULT_SETTINGS } from "./components/index.ts";
 
 const TABLE = `CREATE TABLE IF NOT EXISTS metric_components (
   process_group VARCHAR NOT NULL,

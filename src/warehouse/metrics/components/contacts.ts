@@ -1,55 +1,9 @@
 /**
- * The component registry: for each process group of the catalog, the SQL that turns canonical rows into the
- * additive components its metrics are made of, per local day × program × queue.
- *
- * Component ids are the ones the pack's formulas name (`offered`, `answered_within_threshold` …), so a metric
- * is computable exactly when every component its formula names is registered for its group.
+ * Components from contacts: real-time (voice, chat) and deferred (email, cases, back office) transactions.
  */
+import { type ComponentGroup, type ComponentSettings, localDay, measured, n } from "./define.ts";
 
-/** Choices the Standard leaves open, with their defaults. */
-export interface ComponentSettings {
-  /** Answer threshold for service level when the queue sets none. */
-  readonly serviceLevelThresholdSeconds: number;
-  /**
-   * Abandons faster than this are left out of offered and abandoned. Default 0 (none): the Standard says no
-   * short-abandon threshold should be used where there is an IVR or message system.
-   */
-  readonly shortAbandonSeconds: number;
-  /** Target cycle time for deferred work when neither the item (due_at) nor the queue sets one. */
-  readonly cycleTimeSeconds: number;
-  /** Satisfied: an answer in the top N boxes of its scale (top two box on a 1–5 scale: 4 or 5). */
-  readonly satisfiedTopBoxes: number;
-  /** Dissatisfied: an answer in the bottom N boxes (bottom box on a 1–5 scale: 1). */
-  readonly dissatisfiedBottomBoxes: number;
-}
-
-export const DEFAULT_SETTINGS: ComponentSettings = {
-  serviceLevelThresholdSeconds: 20,
-  shortAbandonSeconds: 0,
-  cycleTimeSeconds: 24 * 3600,
-  satisfiedTopBoxes: 2,
-  dissatisfiedBottomBoxes: 1,
-};
-
-export interface ComponentGroup {
-  /** A query with columns day, program_id, queue_id and the fields the component expressions use. */
-  readonly base: (settings: ComponentSettings) => string;
-  /** Component id → aggregate SQL expression over `base`. */
-  readonly components: Readonly<Record<string, string>>;
-}
-
-/** A count that is unknown (NULL, not stored) when the source never records `field`, rather than a false zero. */
-const measured = (field: string, aggregate: string) => `CASE WHEN count(${field}) = 0 THEN NULL ELSE ${aggregate} END`;
-
-const n = (x: number) => {
-  if (!Number.isFinite(x) || x < 0) throw new Error(`setting must be a non-negative number, got ${x}`);
-  return String(x);
-};
-
-/** Local calendar day of an instant: days are cut in the location's time zone. */
-const localDay = (column: string) => `CAST(${column} AT TIME ZONE c.time_zone AS DATE)`;
-
-const realTime: ComponentGroup = {
+export const realTime: ComponentGroup = {
   base: (s) => `
     SELECT ${localDay("c.arrived_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
       c.channel = 'chat' AS chat,
@@ -97,7 +51,7 @@ const deferredBase = (dayOf: string) => (s: ComponentSettings) =>
     FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'deferred'`;
 
-const deferred: ComponentGroup = {
+export const deferred: ComponentGroup = {
   base: deferredBase("coalesce(c.completed_at, c.arrived_at)"),
   components: {
     processed: "count(*) FILTER (WHERE processed)",
@@ -112,7 +66,7 @@ const deferred: ComponentGroup = {
   },
 };
 
-const deferredArrivals: ComponentGroup = {
+export const deferredArrivals: ComponentGroup = {
   base: deferredBase("c.arrived_at"),
   components: { received: "count(*)" },
 };
@@ -122,7 +76,7 @@ const deferredArrivals: ComponentGroup = {
  * hours it is late at the end of that local day; the metric is late hours / late items over the period's
  * daily snapshots, a weighted average of the days.
  */
-const deferredBacklog: ComponentGroup = {
+export const deferredBacklog: ComponentGroup = {
   base: (s) => `
     WITH items AS (
       SELECT c.program_id, coalesce(c.queue_id, '') AS queue_id, c.time_zone, c.arrived_at, c.completed_at,
@@ -146,64 +100,3 @@ const deferredBacklog: ComponentGroup = {
     late_backlog_items: "count(*)",
   },
 };
-
-/** How CSS paid time was spent (utilization, occupancy, efficiency), for one kind of work. */
-const agentTime = (kind: string): ComponentGroup => ({
-  base: () => `
-    SELECT ${localDay("c.starts_at")} AS day, c.program_id, '' AS queue_id, c.paid_onsite_seconds, c.productive_seconds, c.available_seconds
-    FROM agent_time c WHERE c.kind = '${kind}'`,
-  components: {
-    productive_seconds: "sum(productive_seconds)",
-    available_seconds: "sum(available_seconds)",
-    paid_onsite_seconds: "sum(paid_onsite_seconds)",
-    css_hours: "sum(paid_onsite_seconds) / 3600",
-  },
-});
-
-/** Monitored transactions and those free of each class of critical error, counted by unit (3.5.1.e). */
-const monitoring = (kind: string): ComponentGroup => ({
-  base: () => `
-    SELECT ${localDay("c.evaluated_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
-      c.customer_critical_error, c.business_critical_error, c.compliance_critical_error
-    FROM qa_evaluations c WHERE c.kind = '${kind}'`,
-  components: {
-    monitored: "count(*)",
-    monitored_without_customer_critical_error: "count(*) FILTER (WHERE NOT customer_critical_error)",
-    monitored_without_business_critical_error: "count(*) FILTER (WHERE NOT business_critical_error)",
-    monitored_without_compliance_critical_error: "count(*) FILTER (WHERE NOT compliance_critical_error)",
-  },
-});
-
-/** Overall satisfaction: top boxes satisfied, bottom boxes dissatisfied, on each response's own scale. */
-const satisfaction: ComponentGroup = {
-  base: (s) => `
-    SELECT ${localDay("c.answered_at")} AS day, c.program_id, '' AS queue_id,
-      c.overall_satisfaction > c.scale_max - ${n(s.satisfiedTopBoxes)} AS satisfied,
-      c.overall_satisfaction < 1 + ${n(s.dissatisfiedBottomBoxes)} AS dissatisfied
-    FROM surveys c`,
-  components: {
-    csat_responses: "count(*)",
-    csat_top_two_box: "count(*) FILTER (WHERE satisfied)",
-    csat_bottom_box: "count(*) FILTER (WHERE dissatisfied)",
-  },
-};
-
-/** Catalog process group → the component queries that serve it. */
-export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]>> = {
-  "human-real-time": [realTime, agentTime("real-time"), monitoring("real-time")],
-  "human-deferred": [deferred, deferredArrivals, deferredBacklog, agentTime("deferred"), monitoring("deferred")],
-  "customer-experience": [satisfaction],
-};
-
-/** SQL computing every component of a group as long rows (day, program_id, queue_id, component, value). */
-export function componentSql(group: ComponentGroup, settings: ComponentSettings): string {
-  const names = Object.keys(group.components);
-  const aggregate = `SELECT day, program_id, queue_id, ${names.map((c) => `${group.components[c]} AS ${c}`).join(", ")} FROM (${group.base(settings)}) AS base GROUP BY day, program_id, queue_id`;
-  // UNION ALL rather than UNPIVOT keeps the query to portable SQL.
-  return `WITH agg AS (${aggregate}) ${names
-    .map(
-      (c) =>
-        `SELECT day, program_id, queue_id, '${c}' AS component, CAST(${c} AS DOUBLE) AS value FROM agg WHERE ${c} IS NOT NULL`,
-    )
-    .join(" UNION ALL ")}`;
-}

@@ -1,0 +1,47 @@
+/**
+ * What a component group is, the settings the Standard leaves open, and the SQL helpers groups share.
+ */
+
+/** Choices the Standard leaves open, with their defaults. */
+export interface ComponentSettings {
+  /** Answer threshold for service level when the queue sets none. */
+  readonly serviceLevelThresholdSeconds: number;
+  /**
+   * Abandons faster than this are left out of offered and abandoned. Default 0 (none): the Standard says no
+   * short-abandon threshold should be used where there is an IVR or message system.
+   */
+  readonly shortAbandonSeconds: number;
+  /** Target cycle time for deferred work when neither the item (due_at) nor the queue sets one. */
+  readonly cycleTimeSeconds: number;
+  /** Satisfied: an answer in the top N boxes of its scale (top two box on a 1–5 scale: 4 or 5). */
+  readonly satisfiedTopBoxes: number;
+  /** Dissatisfied: an answer in the bottom N boxes (bottom box on a 1–5 scale: 1). */
+  readonly dissatisfiedBottomBoxes: number;
+}
+
+export const DEFAULT_SETTINGS: ComponentSettings = {
+  serviceLevelThresholdSeconds: 20,
+  shortAbandonSeconds: 0,
+  cycleTimeSeconds: 24 * 3600,
+  satisfiedTopBoxes: 2,
+  dissatisfiedBottomBoxes: 1,
+};
+
+export interface ComponentGroup {
+  /** A query with columns day, program_id, queue_id and the fields the component expressions use. */
+  readonly base: (settings: ComponentSettings) => string;
+  /** Component id → aggregate SQL expression over `base`. */
+  readonly components: Readonly<Record<string, string>>;
+}
+
+/** A count that is unknown (NULL, not stored) when the source never records `field`, rather than a false zero. */
+export const measured = (field: string, aggregate: string) =>
+  `CASE WHEN count(${field}) = 0 THEN NULL ELSE ${aggregate} END`;
+
+export const n = (x: number) => {
+  if (!Number.isFinite(x) || x < 0) throw new Error(`setting must be a non-negative number, got ${x}`);
+  return String(x);
+};
+
+/** Local calendar day of an instant: days are cut in the location's time zone. */
+export const localDay = (column: string) => `CAST(${column} AT TIME ZONE c.time_zone AS DATE)`;
