@@ -7,7 +7,7 @@ import { judgeCommand } from "./commands/judge.ts";
 import { standardCommand } from "./commands/standard.ts";
 import { startCommand } from "./commands/start.ts";
 import { statsCommand } from "./commands/stats.ts";
-import { importCommand, metricsCommand } from "./commands/warehouse.ts";
+import { importCommand, metricsCommand, schemaCommand } from "./commands/warehouse.ts";
 import { wfmCommand } from "./commands/wfm.ts";
 import { CliError } from "./output.ts";
 
@@ -21,6 +21,7 @@ program.addCommand(startCommand());
 program.addCommand(statsCommand());
 program.addCommand(importCommand());
 program.addCommand(metricsCommand());
+program.addCommand(schemaCommand());
 program.addCommand(wfmCommand());
 
 // Settings are not inherited by commands added with addCommand: apply them to the whole tree.

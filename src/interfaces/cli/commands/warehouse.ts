@@ -8,6 +8,7 @@ import { loadPack } from "../../../standard/pack.ts";
 import { ImportError, type ImportSummary, importFiles } from "../../../warehouse/import/load.ts";
 import { identityMapping, loadMapping } from "../../../warehouse/import/mapping.ts";
 import { metricValues, recomputeComponents } from "../../../warehouse/metrics/compute.ts";
+import { describeSchema } from "../../../warehouse/schema/describe.ts";
 import { DATASETS } from "../../../warehouse/schema/tables.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
 import { CliError, emit, number, table } from "../output.ts";
@@ -180,4 +181,25 @@ export function metricsCommand(): Command {
         }
       },
     );
+}
+
+export function schemaCommand(): Command {
+  return new Command("schema")
+    .description("the canonical datasets: columns, types, units, required or optional, natural keys")
+    .option("--markdown", "print the Markdown documentation")
+    .option("--json", "print one JSON document")
+    .action((options: { markdown?: boolean; json?: boolean }) => {
+      if (options.markdown) {
+        process.stdout.write(describeSchema());
+        return;
+      }
+      emit(options.json, DATASETS, () =>
+        Object.values(DATASETS)
+          .map(
+            (t) =>
+              `${t.name}: ${t.description}\n  key ${t.naturalKey.join(" + ")}; columns ${Object.keys(t.columns).join(", ")}`,
+          )
+          .join("\n"),
+      );
+    });
 }
