@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { DEFAULT_PACK, type Pack } from "./pack.ts";
 import { type CorrectiveActionTrigger, improvementExamplesTrigger, metricTriggers } from "./rules/corrective-action.ts";
-import { continuousMonths, type Item46Exclusion, item46 } from "./rules/item46.ts";
+import { continuousMonths, type Item46Result, item46 } from "./rules/item46.ts";
 import { type PeriodPoint, targetedLevels } from "./rules/met.ts";
 import { monthStart, parsePeriod } from "./rules/periods.ts";
 import { sustainedImprovement } from "./rules/sustained-improvement.ts";
@@ -128,16 +128,9 @@ export interface SeriesJudgement {
   readonly continuousMonths: number;
 }
 
-export interface ScopeJudgement {
+/** The 50/75 result for one scope, with the corrective-action triggers of its metrics. */
+export interface ScopeJudgement extends Item46Result {
   readonly scope: { readonly level: ScopeLevel; readonly id: string };
-  readonly counted: number;
-  readonly meeting: number;
-  readonly meetingOrImproving: number;
-  readonly meetingShare: number | null;
-  readonly meetingOrImprovingShare: number | null;
-  /** The 50/75 rule is met for this scope. */
-  readonly met: boolean;
-  readonly excluded: readonly { key: string; reason: Item46Exclusion }[];
   readonly triggers: readonly CorrectiveActionTrigger[];
 }
 
