@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadPack } from "../../src/standard/pack.ts";
 import { importFiles } from "../../src/warehouse/import/load.ts";
 import { identityMapping } from "../../src/warehouse/import/mapping.ts";
-import { DEFAULT_SETTINGS } from "../../src/warehouse/metrics/components.ts";
+import { DEFAULT_SETTINGS } from "../../src/warehouse/metrics/components/index.ts";
 import { computableMetrics, metricValues, recomputeComponents } from "../../src/warehouse/metrics/compute.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 

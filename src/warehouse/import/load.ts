@@ -120,7 +120,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   const problems: RowProblem[] = [];
   const rejects: { file: string; line: number; problems: RowProblem[]; values: Record<string, unknown> }[] = [];
   const excludedBy: Record<string, number> = {};
-  const keys = new Map<string, string>();
+  const keys = new Map<string, { at: string; index: number; order: number | string | undefined }>();
   let read = 0;
   let excluded = 0;
 
@@ -180,14 +180,31 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
           if (parsed.ok) row.push(parsed.value);
           else problem(rule && rule.source !== name ? `${name} (from ${rule.source})` : name, raw, parsed.expected);
         }
+        const latest = mapping.keepLatest;
+        const order = latest && rowProblems.length === 0 ? orderOf(latest.order, record.values, problem) : undefined;
         if (rowProblems.length === 0) {
           const key = table.naturalKey.map((k) => row[columns.findIndex(([n]) => n === k)]).join("\u0000");
           const first = keys.get(key);
-          if (first)
-            problem(table.naturalKey.join("+"), key.replaceAll("\u0000", "+"), `a unique key, but ${first} has it too`);
-          else {
-            keys.set(key, `${name}:${record.line}`);
+          const at = `${name}:${record.line}`;
+          if (!first) {
+            keys.set(key, { at, index: rows.length, order });
             rows.push(row);
+          } else if (!latest) {
+            problem(
+              table.naturalKey.join("+"),
+              key.replaceAll("\u0000", "+"),
+              `a unique key, but ${first.at} has it too`,
+            );
+          } else if (typeof order !== typeof first.order) {
+            problem("(keep_latest)", order, `a ${typeof first.order} to order by, as ${first.at} has`);
+          } else {
+            // Of rows with one key, the greatest order wins, the later row on a tie; the other counts as excluded.
+            excluded++;
+            excludedBy[latest.reason] = (excludedBy[latest.reason] ?? 0) + 1;
+            if ((order ?? 0) >= (first.order ?? 0)) {
+              keys.set(key, { at, index: first.index, order });
+              rows[first.index] = row;
+            }
           }
         }
       }
@@ -274,6 +291,24 @@ function exclusion(
       return undefined;
     }
   }
+  return undefined;
+}
+
+/** The value `keep_latest` orders rows of one key by: a number or text. */
+function orderOf(
+  order: (record: Record<string, unknown>) => unknown,
+  values: Record<string, unknown>,
+  problem: (f: string, v: unknown, e: string) => void,
+) {
+  let value: unknown;
+  try {
+    value = order(values);
+  } catch (error) {
+    problem("(keep_latest)", "", `a value to order by: ${(error as Error).message}`);
+    return undefined;
+  }
+  if ((typeof value === "number" && !Number.isNaN(value)) || typeof value === "string") return value;
+  problem("(keep_latest)", value, "a number or text to order by");
   return undefined;
 }
 

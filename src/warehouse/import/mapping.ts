@@ -43,6 +43,11 @@ export const MappingFile = z.object({
   timezone: z.string().default("UTC"),
   /** Rows to leave out, each with the reason counted in the summary. Evaluated in order. */
   exclude: z.array(z.object({ when: z.string().min(1), reason: z.string().min(1) })).default([]),
+  /**
+   * Rows that map to the same natural key (an event log): keep the one whose `by` is greatest, the later row
+   * on a tie, and count the others as excluded under `reason`. Without it, a key twice in one load is an error.
+   */
+  keep_latest: z.object({ by: z.string().min(1), reason: z.string().min(1) }).optional(),
   /** Canonical column → rule. A bare string is the source column name. */
   columns: z.record(z.string(), ColumnRule),
 });
@@ -63,6 +68,8 @@ export interface Mapping {
   readonly timezone: string;
   readonly source: MappingFile["source"];
   readonly exclude: readonly { test: (record: Record<string, unknown>) => boolean; reason: string }[];
+  /** Of rows with the same natural key, keep the one with the greatest `order` (see `keep_latest`). */
+  readonly keepLatest?: { readonly order: (record: Record<string, unknown>) => unknown; readonly reason: string };
   readonly columns: readonly CompiledColumn[];
   /** The mapping's text, for fingerprints of repeated loads. */
   readonly text: string;
@@ -140,6 +147,9 @@ export function loadMapping(file: string): Mapping {
     source: m.source,
     text,
     exclude: m.exclude.map((e, i) => ({ test: compile(e.when, `${file}: exclude[${i}].when`), reason: e.reason })),
+    ...(m.keep_latest
+      ? { keepLatest: { order: compile(m.keep_latest.by, `${file}: keep_latest.by`), reason: m.keep_latest.reason } }
+      : {}),
     columns: Object.entries(m.columns).map(([name, rule]): CompiledColumn => {
       if (typeof rule === "string") return { name, source: rule, extract: (r) => r[rule] };
       const base = {
