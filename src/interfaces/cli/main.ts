@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { PackError } from "../../standard/pack.ts";
+import { demoCommand } from "./commands/demo.ts";
 import { judgeCommand } from "./commands/judge.ts";
 import { standardCommand } from "./commands/standard.ts";
 import { startCommand } from "./commands/start.ts";
@@ -23,6 +24,7 @@ program.addCommand(importCommand());
 program.addCommand(metricsCommand());
 program.addCommand(schemaCommand());
 program.addCommand(wfmCommand());
+program.addCommand(demoCommand());
 
 // Settings are not inherited by commands added with addCommand: apply them to the whole tree.
 const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];

@@ -77,24 +77,33 @@ export const deferredArrivals: ComponentGroup = {
  * daily snapshots, a weighted average of the days.
  */
 export const deferredBacklog: ComponentGroup = {
+  // Each late item is expanded to the days whose end finds it open and past due: linear in item-days, where a
+  // join of every day with every item would be quadratic.
   base: (s) => `
     WITH items AS (
       SELECT c.program_id, coalesce(c.queue_id, '') AS queue_id, c.time_zone, c.arrived_at, c.completed_at,
         coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS due_at
       FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
       WHERE c.kind = 'deferred'
+    ), last_day AS (
+      SELECT max(CAST(coalesce(completed_at, arrived_at) AT TIME ZONE time_zone AS DATE)) AS day FROM items
+    ), spans AS (
+      SELECT program_id, queue_id, time_zone, due_at,
+        -- The first day-end after the due time is the end of the due time's own local day.
+        CAST(due_at AT TIME ZONE time_zone AS DATE) AS first_day,
+        -- The last day-end strictly before completion; open items stay late to the end of the data.
+        CASE WHEN completed_at IS NULL THEN (SELECT day FROM last_day)
+          ELSE CAST((completed_at - INTERVAL 1 MICROSECOND) AT TIME ZONE time_zone AS DATE) - 1 END AS last_day
+      FROM items
+      WHERE completed_at IS NULL OR completed_at > due_at
     ), days AS (
-      SELECT CAST(d AS DATE) AS day FROM generate_series(
-        (SELECT min(CAST(arrived_at AT TIME ZONE time_zone AS DATE)) FROM items),
-        (SELECT max(CAST(coalesce(completed_at, arrived_at) AT TIME ZONE time_zone AS DATE)) FROM items),
-        INTERVAL 1 DAY) AS t(d)
+      SELECT program_id, queue_id, time_zone, due_at,
+        CAST(unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS DATE) AS day
+      FROM spans WHERE first_day <= last_day
     )
-    SELECT days.day, i.program_id, i.queue_id,
-      epoch(timezone(i.time_zone, CAST(days.day + 1 AS TIMESTAMP)) - i.due_at) / 3600 AS hours_late
-    FROM days JOIN items i
-      ON i.due_at < timezone(i.time_zone, CAST(days.day + 1 AS TIMESTAMP))
-     AND i.arrived_at < timezone(i.time_zone, CAST(days.day + 1 AS TIMESTAMP))
-     AND (i.completed_at IS NULL OR i.completed_at > timezone(i.time_zone, CAST(days.day + 1 AS TIMESTAMP)))`,
+    SELECT day, program_id, queue_id,
+      epoch(timezone(time_zone, CAST(day + 1 AS TIMESTAMP)) - due_at) / 3600 AS hours_late
+    FROM days`,
   components: {
     late_backlog_hours: "coalesce(sum(hours_late), 0)",
     late_backlog_items: "count(*)",

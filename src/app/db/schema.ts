@@ -1,0 +1,131 @@
+/**
+ * The app database's tables as Kysely sees them. Columns are snake_case in SQL and camelCase here
+ * (Kysely's CamelCasePlugin translates); the migrations in `migrations.ts` create them.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Set by the database on insert, never written by a query. */
+type CreatedAt = ColumnType<Date, never, never>;
+/** Set by the database on insert; written explicitly on update. */
+type UpdatedAt = ColumnType<Date, never, Date>;
+/** A JSON document: written as its JSON text, read back as the parsed value. */
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface EntitiesTable {
+  id: string;
+  name: string;
+  /** `csp` (a customer service provider serving its own customers) or `osp` (an outsourcer). */
+  provider: "csp" | "osp";
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface RegionsTable {
+  id: string;
+  entityId: string;
+  name: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface LocationsTable {
+  id: string;
+  entityId: string;
+  regionId: string | null;
+  name: string;
+  /** IANA time zone, e.g. Asia/Manila: local days and months are cut in it. */
+  timeZone: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ClientsTable {
+  id: string;
+  entityId: string;
+  name: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ServicesTable {
+  id: string;
+  entityId: string;
+  name: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ProgramsTable {
+  id: string;
+  /** Always the entity of the program's location. */
+  entityId: string;
+  locationId: string;
+  serviceId: string;
+  /** The client served; null for a CSP's own programs. */
+  clientId: string | null;
+  name: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface QueuesTable {
+  id: string;
+  programId: string;
+  name: string;
+  channel: string;
+  kind: string;
+  slThresholdSeconds: number | null;
+  targetCycleSeconds: number | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  metricId: string;
+  scopeLevel: string;
+  scopeId: string;
+  value: number;
+  /** First month in force, YYYY-MM. */
+  effectiveFrom: string;
+  /** Last month in force, YYYY-MM; null while open-ended. Before `effectiveFrom` for a row replaced before it began. */
+  effectiveTo: string | null;
+  source: "benchmark" | "client" | "internal" | "comparative";
+  /** YYYY-MM-DD, for targets set from comparative data. */
+  comparativeDataDate: string | null;
+  reason: string | null;
+  benchmarkCondition: string | null;
+  /** The benchmark the target was compared with when it was set (null when the metric has none). */
+  benchmark: number | null;
+  changedBy: string;
+  changedAt: CreatedAt;
+  /** The row that closed or replaced this one; null while this row is the latest word for its months. */
+  closedBy: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  before: Json;
+  after: Json;
+}
+
+export interface Database {
+  entities: EntitiesTable;
+  regions: RegionsTable;
+  locations: LocationsTable;
+  clients: ClientsTable;
+  services: ServicesTable;
+  programs: ProgramsTable;
+  queues: QueuesTable;
+  targets: TargetsTable;
+  auditLog: AuditLogTable;
+}
+
+export type TargetRow = Selectable<TargetsTable>;
+export type NewTarget = Insertable<TargetsTable>;
+export type TargetUpdate = Updateable<TargetsTable>;

@@ -1,0 +1,136 @@
+/**
+ * The HTTP API: Fastify with zod schemas on every route (request validation and the OpenAPI document come
+ * from the same schemas), served under /api; the OpenAPI 3.1 document at /api/openapi.json and a browsable
+ * reference at /api/docs (Swagger UI, served from the package: nothing from a CDN).
+ *
+ * @example
+ * ```ts
+ * const app = await openAppDb({ dataDir: "data/app" });
+ * const server = await buildServer({ app, withWarehouse: warehouseAt("data/warehouse.duckdb") });
+ * await server.listen({ port: 3000 });
+ * ```
+ */
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppDb } from "../../app/db/connect.ts";
+import { DEFAULT_PACK, loadPack, type Pack } from "../../standard/pack.ts";
+import { Warehouse } from "../../warehouse/warehouse.ts";
+import { installErrorHandlers } from "./errors.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { judgeRoutes } from "./routes/judge.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
+import { organisationRoutes } from "./routes/organisation.ts";
+import { standardRoutes } from "./routes/standard.ts";
+import { targetRoutes } from "./routes/targets.ts";
+
+export const API_VERSION = "0.1.0";
+
+/** Runs work against the warehouse. */
+export type WithWarehouse = <T>(work: (warehouse: Warehouse) => Promise<T>) => Promise<T>;
+
+export interface ServerOptions {
+  /** The app database: organisation, targets, audit log. */
+  readonly app: AppDb;
+  /** How to reach the warehouse (see {@link warehouseAt}). */
+  readonly withWarehouse: WithWarehouse;
+  /** The pack targets are checked against; the default pack unless given. */
+  readonly pack?: Pack;
+  /** Fastify's request log (pino, JSON lines on stdout). Off by default. */
+  readonly logger?: boolean;
+}
+
+/** What every route may use. */
+export interface ServerContext {
+  readonly app: AppDb;
+  readonly pack: Pack;
+  readonly withWarehouse: WithWarehouse;
+}
+
+/**
+ * The warehouse in a DuckDB file, opened for each use and closed after it, one use at a time: the file stays
+ * free between requests for `cxpm import` in another process.
+ */
+export function warehouseAt(path: string): WithWarehouse {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(work: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      const warehouse = await Warehouse.open(path);
+      try {
+        return await work(warehouse);
+      } finally {
+        warehouse.close();
+      }
+    });
+    queue = run.catch(() => {});
+    return run;
+  };
+}
+
+/** Who made a change: the `X-Cxpm-User` header until sign-in arrives, else "anonymous". */
+export const actorOf = (headers: Record<string, unknown>): string => {
+  const given = headers["x-cxpm-user"];
+  return typeof given === "string" && given.trim() ? given.trim().slice(0, 200) : "anonymous";
+};
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 * 1024 });
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(server);
+
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "cxpm API",
+        version: API_VERSION,
+        description:
+          "Performance management on the COPC CX Standard: the Standard as data, the organisation, targets and " +
+          "their history, metric values from the warehouse, and the rules that judge them. Errors are " +
+          "`{ error, details }` with one detail per field at fault. Until sign-in arrives, a caller names itself " +
+          "in the X-Cxpm-User header; changes are recorded in the audit log under that name.",
+      },
+      tags: [
+        { name: "service", description: "health and the API document" },
+        { name: "standard", description: "the Standard as data and its rules" },
+        { name: "organisation", description: "entity, regions, locations, clients, services, programs, queues" },
+        { name: "targets", description: "targets and their history (Item 1.3)" },
+        { name: "metrics", description: "metric values computed in the warehouse" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { deepLinking: true } });
+
+  const context: ServerContext = {
+    app: options.app,
+    pack: options.pack ?? loadPack(DEFAULT_PACK),
+    withWarehouse: options.withWarehouse,
+  };
+  const api = server.withTypeProvider<ZodTypeProvider>();
+  await api.register(
+    async (scoped) => {
+      await scoped.register(healthRoutes, context);
+      await scoped.register(standardRoutes, context);
+      await scoped.register(organisationRoutes, context);
+      await scoped.register(targetRoutes, context);
+      await scoped.register(metricsRoutes, context);
+      await scoped.register(judgeRoutes, context);
+      await scoped.register(auditRoutes, context);
+    },
+    { prefix: "/api" },
+  );
+  server.get("/api/openapi.json", { schema: { hide: true } }, async () => server.swagger());
+  // The web UI comes later; until then the root leads to the API reference.
+  server.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+  await server.ready();
+  return server;
+}

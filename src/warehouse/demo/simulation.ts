@@ -1,0 +1,857 @@
+/**
+ * The demo's operation, simulated one local day at a time so that any volume streams through a fixed amount of
+ * memory (only deferred items still waiting to be worked are held).
+ *
+ * Real-time queues (voice, chat). Each local hour, the workforce plan staffs the forecast load to the program's
+ * planned service level (Erlang C); seats cap the busiest hours; on the day some planned agents are missing.
+ * Arrivals are Poisson around the forecast (each queue-day has its own forecast error), spread uniformly over
+ * the hour. The hour's actual load and agents give, by Erlang C, the share of callers who wait and their
+ * exponential wait, so busy hours and short-staffed days answer later. Each caller draws a patience and abandons
+ * when it runs out first; voice callers facing a long wait may take a callback instead (keeping their place,
+ * then reached, unreachable, or asking to be called later). Handle times are lognormal talk, hold and
+ * after-contact work; chat waits are waits for the first manual response.
+ *
+ * Deferred queues (email, web leads, back-office cases). Items arrive around the clock (back-office in office
+ * hours) and are due one target cycle time after arrival; they are worked first in, first out in the queue's
+ * working hours at a capacity set by the program's staffing, with overtime when the backlog piles up. Items
+ * arriving after hours, at weekends or when capacity falls short finish late; items still open at the end of
+ * the window stay open.
+ *
+ * Outbound (collections dialer). Dials in office hours; a share connect, some end in a promise to pay.
+ *
+ * Around the contacts: agents work rotating five-day weeks on shifts spread over the opening hours and take the
+ * contacts of their hours; each agent-day becomes an agent-time row (productive time from the contacts handled,
+ * available time from the day's occupancy, breaks and meetings on top). A sample of handled contacts is
+ * monitored by QA a few hours to days later, and some customers answer a satisfaction survey that depends on
+ * whether their issue was resolved, at the first contact, and how long they waited.
+ */
+
+import { type ErlangAMeasures, erlangAMeasures } from "../../methods/queueing/erlang-a.ts";
+import { erlangB } from "../../methods/queueing/erlang-b.ts";
+import { erlangCFromB } from "../../methods/queueing/erlang-c.ts";
+import { type DemoWindow, hourStarts } from "./calendar.ts";
+import { type DemoQueue, LOCATIONS, type OpeningHours, PROGRAMS, type ProgramProfile, QUEUES } from "./organisation.ts";
+import { Random } from "./random.ts";
+import { arrivalRate, connectFactor, isOpen } from "./seasonality.ts";
+
+/** Codes of the callback column in a row. */
+export const CALLBACK = { none: 0, keptPlace: 1, unreachable: 2, later: 3 } as const;
+export const CALLBACK_VALUES = ["none", "kept-place", "unreachable", "later"] as const;
+/** Kinds of work agents are pooled by, with the letter their agent ids carry. */
+export const WORK_KINDS = ["real-time", "deferred", "outbound"] as const;
+export const WORK_KIND_LETTERS = ["r", "d", "o"] as const;
+/** QA monitoring modes, by code. */
+export const MONITORING_MODES = ["remote", "recorded", "side-by-side"] as const;
+
+/**
+ * One contact as numbers: instants in epoch seconds, durations in seconds, flags 0/1, codes for text.
+ * NaN is empty. One row object is reused for every contact; sinks copy what they need.
+ */
+export class ContactRow {
+  /** Index of the queue in QUEUES. */
+  queue = 0;
+  /** Sequence number, unique in the run: the contact's source id. */
+  seq = 0;
+  agent = Number.NaN;
+  customer = Number.NaN;
+  arrived = Number.NaN;
+  offered = Number.NaN;
+  answered = Number.NaN;
+  abandoned = Number.NaN;
+  completed = Number.NaN;
+  due = Number.NaN;
+  wait = Number.NaN;
+  talk = Number.NaN;
+  hold = Number.NaN;
+  acw = Number.NaN;
+  callback = Number.NaN;
+  resolved = Number.NaN;
+  firstContact = Number.NaN;
+  escalated = Number.NaN;
+  escalatedCorrectly = Number.NaN;
+  sale = Number.NaN;
+  saleValue = Number.NaN;
+  sessionAbandoned = Number.NaN;
+
+  reset(queue: number, seq: number): this {
+    this.queue = queue;
+    this.seq = seq;
+    this.agent = Number.NaN;
+    this.customer = Number.NaN;
+    this.arrived = Number.NaN;
+    this.offered = Number.NaN;
+    this.answered = Number.NaN;
+    this.abandoned = Number.NaN;
+    this.completed = Number.NaN;
+    this.due = Number.NaN;
+    this.wait = Number.NaN;
+    this.talk = Number.NaN;
+    this.hold = Number.NaN;
+    this.acw = Number.NaN;
+    this.callback = Number.NaN;
+    this.resolved = Number.NaN;
+    this.firstContact = Number.NaN;
+    this.escalated = Number.NaN;
+    this.escalatedCorrectly = Number.NaN;
+    this.sale = Number.NaN;
+    this.saleValue = Number.NaN;
+    this.sessionAbandoned = Number.NaN;
+    return this;
+  }
+}
+
+/** One QA evaluation of a handled contact. */
+export interface EvaluationRow {
+  seq: number;
+  contact: number;
+  queue: number;
+  agent: number;
+  evaluator: number;
+  evaluated: number;
+  mode: number;
+  customerError: number;
+  businessError: number;
+  complianceError: number;
+}
+
+/** One survey response about a handled contact. */
+export interface SurveyRow {
+  seq: number;
+  contact: number;
+  queue: number;
+  answered: number;
+  satisfaction: number;
+  scaleMax: number;
+}
+
+/** One agent's paid time on one day for one program and kind of work. */
+export interface AgentDayRow {
+  program: number;
+  /** Index in WORK_KINDS. */
+  kind: number;
+  agent: number;
+  starts: number;
+  paid: number;
+  onsite: number;
+  productive: number;
+  available: number;
+  scheduled: number;
+}
+
+export interface DemoSink {
+  contact(row: ContactRow): void;
+  evaluation(row: EvaluationRow): void;
+  survey(row: SurveyRow): void;
+  agentDay(row: AgentDayRow): void;
+}
+
+/** A program's settings for one month: its profile plus that month's trend and noise. */
+interface ProgramMonth {
+  readonly plannedServiceLevel: number;
+  readonly absence: number;
+  readonly capacity: number;
+  readonly resolution: number;
+  readonly firstContact: number;
+  readonly escalation: number;
+  readonly correctEscalation: number;
+  readonly criticalErrors: readonly [number, number, number];
+  /** Multiplies talk times: learning curves, new products, new hires. */
+  readonly handleFactor: number;
+  /** Occupancy of agents on deferred and outbound work (real-time occupancy follows from the queue). */
+  readonly occupancy: number;
+  readonly auxiliary: number;
+}
+
+/** A queue's derived settings for one month. */
+interface QueueMonth {
+  /** Mean handle time (talk + hold + after-contact work), seconds. */
+  readonly ahtSeconds: number;
+  readonly salesRate: number;
+  /** Deferred: items worked per working hour. */
+  readonly capacityPerHour: number;
+}
+
+/**
+ * The agents of one program for one kind of work: each works five days in seven (rotating) on a nine-hour
+ * shift starting at a fixed hour, and takes contacts in the hours of the shift.
+ */
+class AgentPool {
+  readonly shiftStart: Int32Array;
+  /** Agents (1-based) at work, per (day of the rotation × 24 + local hour). */
+  private readonly onShift: Int32Array[];
+  /** Today's productive seconds per agent, and whether the agent worked. */
+  readonly productive: Float64Array;
+  /** Agent-seconds staffed today (real time), for the day's occupancy. */
+  staffed = 0;
+
+  constructor(
+    readonly size: number,
+    hours: OpeningHours,
+  ) {
+    const [from, to] = hours.weekday;
+    const span = to - from;
+    this.shiftStart = Int32Array.from({ length: size }, (_, a) => {
+      // Spread shift starts evenly (golden-ratio steps) over the hours a nine-hour shift can start.
+      const spread = ((a * 0.6180339887) % 1) * Math.max(span - 8, 1);
+      return span >= 24 ? Math.floor(((a * 0.6180339887) % 1) * 24) : from + Math.floor(spread);
+    });
+    this.onShift = Array.from({ length: 7 * 24 }, (_, slot) => {
+      const day = Math.floor(slot / 24);
+      const hour = slot % 24;
+      const agents: number[] = [];
+      for (let a = 0; a < size; a++) {
+        const works = (a + day) % 7 < 5;
+        if (works && (hour - this.shiftStart[a]! + 24) % 24 < 9) agents.push(a + 1);
+      }
+      return Int32Array.from(agents);
+    });
+    this.productive = new Float64Array(size + 1);
+  }
+
+  /** An agent on shift at local hour `hour` of day `d`: one of the shift's, or anyone when nobody is on. */
+  pick(rng: Random, d: number, hour: number): number {
+    const agents = this.onShift[(d % 7) * 24 + hour]!;
+    return agents.length > 0 ? agents[rng.int(agents.length)]! : 1 + rng.int(this.size);
+  }
+}
+
+/** Deferred items waiting to be worked, first in first out. */
+class Pending {
+  seq: number[] = [];
+  arrived: number[] = [];
+  customer: number[] = [];
+  head = 0;
+
+  get size(): number {
+    return this.seq.length - this.head;
+  }
+
+  push(seq: number, arrived: number, customer: number): void {
+    this.seq.push(seq);
+    this.arrived.push(arrived);
+    this.customer.push(customer);
+  }
+
+  shift(): void {
+    this.head++;
+    if (this.head > 4096 && this.head * 2 > this.seq.length) {
+      this.seq = this.seq.slice(this.head);
+      this.arrived = this.arrived.slice(this.head);
+      this.customer = this.customer.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
+const lognormalMean = (median: number, sigma: number) => median * Math.exp((sigma * sigma) / 2);
+const cents = (x: number) => Math.round(x * 100) / 100;
+const workKind = (queue: DemoQueue) => (queue.kind === "real-time" ? 0 : queue.kind === "deferred" ? 1 : 2);
+
+const HOLD_SIGMA = 0.7;
+const ACW_SIGMA = 0.5;
+/** Log-scale spread of a queue-day's actual volume around its forecast. */
+const FORECAST_ERROR = 0.08;
+/** Voice: waits above this are announced with the offer of a callback, which this share of callers accept. */
+const CALLBACK_OFFER_SECONDS = 90;
+const CALLBACK_TAKE_UP = 0.4;
+/** Share of handled contacts QA monitors, and of handled customers who answer the survey. */
+const MONITORED_SHARE = 0.025;
+const SURVEYED_SHARE = 0.07;
+const EVALUATORS_PER_LOCATION = 4;
+
+/** Smallest number of servers that answer `target` of an Erlang C load within the threshold. */
+export function serversFor(load: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
+  if (!(load > 0)) return 1;
+  let n = Math.floor(load) + 1;
+  let b = erlangB(load, n);
+  for (;;) {
+    const c = erlangCFromB(load, n, b);
+    if (1 - c * Math.exp(-((n - load) * thresholdSeconds) / ahtSeconds) >= target || n > 1_000_000) return n;
+    n++;
+    b = (load * b) / (n + load * b);
+  }
+}
+
+/**
+ * An hour's Erlang A outcome as cumulative shares of offered callers (answered at once; answered waiting up to
+ * the threshold; answered later; abandoned up to the threshold; abandoned later) and the mean wait beyond the
+ * threshold of those answered and of those abandoning later, chosen so that the hour's ASA and average wait
+ * match the model's.
+ */
+export function waitShape(m: ErlangAMeasures) {
+  const t = m.thresholdSeconds;
+  const immediate = 1 - m.probabilityOfWait;
+  const answeredWaiting = Math.max(0, m.answeredWithinThreshold - immediate);
+  const answeredWait = m.asaSeconds * (1 - m.probabilityOfAbandon);
+  const abandonedWait = Math.max(0, m.averageWaitSeconds - answeredWait);
+  const beyond = (total: number, within: number, after: number) =>
+    after > 0 ? Math.max(t / 4, (total - (within * (t + 1)) / 2) / after - t) : t;
+  return {
+    immediate,
+    answeredWithin: immediate + answeredWaiting,
+    answeredAfter: immediate + answeredWaiting + m.answeredAfterThreshold,
+    abandonedWithin: immediate + answeredWaiting + m.answeredAfterThreshold + m.abandonedWithinThreshold,
+    answeredBeyond: Number.isFinite(answeredWait) ? beyond(answeredWait, answeredWaiting, m.answeredAfterThreshold) : t,
+    abandonedBeyond: beyond(abandonedWait, m.abandonedWithinThreshold, m.abandonedAfterThreshold),
+  };
+}
+
+export interface SimulationOptions {
+  readonly seed: number;
+  /** Expected number of contacts over the window. */
+  readonly contacts: number;
+  readonly window: DemoWindow;
+}
+
+export class DemoSimulation {
+  /** Rows written so far. */
+  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0 };
+
+  private readonly rng: Random;
+  private readonly window: DemoWindow;
+  /** Per location: the first instant after the window; QA and survey answers later than that are not in yet. */
+  private readonly ends: number[];
+  /** Per location (index in LOCATIONS) and date: epoch seconds of local hours 0…24. */
+  private readonly starts: Float64Array[][];
+  /** Per queue: forecast contacts per date × local hour, already scaled to the requested volume. */
+  private readonly forecast: Float64Array[];
+  /** Per queue: the date's actual-over-forecast volume factor. */
+  private readonly dayFactor: Float64Array[];
+  private readonly programMonths: ProgramMonth[][];
+  private readonly queueMonths: QueueMonth[][];
+  private readonly locationOf: number[];
+  private readonly programOf: number[];
+  /** Per program × work kind (index program * 3 + kind), or undefined where the program does no such work. */
+  private readonly pools: (AgentPool | undefined)[];
+  private readonly customerBase: number[];
+  private readonly pending: Pending[];
+  private readonly row = new ContactRow();
+  private readonly evaluationRow: EvaluationRow = {
+    seq: 0,
+    contact: 0,
+    queue: 0,
+    agent: 0,
+    evaluator: 0,
+    evaluated: 0,
+    mode: 0,
+    customerError: 0,
+    businessError: 0,
+    complianceError: 0,
+  };
+  private readonly surveyRow: SurveyRow = { seq: 0, contact: 0, queue: 0, answered: 0, satisfaction: 0, scaleMax: 5 };
+  private readonly agentRow: AgentDayRow = {
+    program: 0,
+    kind: 0,
+    agent: 0,
+    starts: 0,
+    paid: 0,
+    onsite: 0,
+    productive: 0,
+    available: 0,
+    scheduled: 0,
+  };
+  private readonly times: Float64Array = new Float64Array(1024);
+  private nextSeq = 1;
+  private nextEvaluation = 1;
+  private nextResponse = 1;
+  /** Date being simulated, and the local hour, for agent choice. */
+  private today = 0;
+  private hour = 0;
+
+  constructor(options: SimulationOptions) {
+    const { window } = options;
+    if (!(options.contacts >= 1)) throw new Error(`contacts must be at least 1, got ${options.contacts}`);
+    this.window = window;
+    const root = new Random(options.seed);
+    const plan = root.stream();
+    this.rng = root.stream();
+
+    this.starts = LOCATIONS.map((l) => window.dates.map((d) => hourStarts(d, l.timeZone)));
+    this.ends = this.starts.map((days) => days[days.length - 1]![24]!);
+    this.locationOf = QUEUES.map((q) => {
+      const program = PROGRAMS.find((p) => p.id === q.program);
+      if (!program) throw new Error(`queue ${q.id}: no program ${q.program}`);
+      return LOCATIONS.findIndex((l) => l.id === program.location);
+    });
+    this.programOf = QUEUES.map((q) => PROGRAMS.findIndex((p) => p.id === q.program));
+
+    // Month by month, each program drifts along its trend with some noise.
+    this.programMonths = PROGRAMS.map((p) =>
+      Array.from({ length: window.months }, (_, m) => programMonth(p.profile, m, plan)),
+    );
+    this.queueMonths = QUEUES.map((q, i) =>
+      Array.from({ length: window.months }, (_, m) => {
+        const pm = this.programMonths[this.programOf[i]!]![m]!;
+        const hold = q.hold ? q.hold[0] * lognormalMean(q.hold[1], HOLD_SIGMA) : 0;
+        return {
+          ahtSeconds: lognormalMean(q.talk[0] * pm.handleFactor, q.talk[1]) + hold + lognormalMean(q.acw, ACW_SIGMA),
+          salesRate: q.sales ? clamp(q.sales.rate + q.sales.rateTrend * m + 0.01 * plan.normal(), 0.01, 0.9) : 0,
+          capacityPerHour: 0,
+        };
+      }),
+    );
+
+    // The forecast: relative rates per queue, date and local hour, scaled so that they add up to `contacts`.
+    const hours = window.dates.length * 24;
+    const raw = QUEUES.map((q, i) => {
+      const rates = new Float64Array(hours);
+      const location = this.locationOf[i]!;
+      window.dates.forEach((date, d) => {
+        const starts = this.starts[location]![d]!;
+        const level = q.volume * (1 + q.growth) ** date.monthIndex;
+        for (let h = 0; h < 24; h++) {
+          // Real-time and outbound contacts only come while the queue is open; deferred items come any time.
+          if (q.kind !== "deferred" && !isOpen(q.hours, date.weekday, h)) continue;
+          const length = (starts[h + 1]! - starts[h]!) / 3600;
+          rates[d * 24 + h] = level * arrivalRate(q.pattern, date.weekday, date.month, h) * length;
+        }
+      });
+      return rates;
+    });
+    const total = raw.reduce((sum, rates) => sum + rates.reduce((a, b) => a + b, 0), 0);
+    const scale = options.contacts / total;
+    for (const rates of raw) for (let i = 0; i < rates.length; i++) rates[i]! *= scale;
+    this.forecast = raw;
+    // Mean-one lognormal forecast error per queue-day.
+    this.dayFactor = QUEUES.map(() =>
+      Float64Array.from(window.dates, () => Math.exp(FORECAST_ERROR * plan.normal() - FORECAST_ERROR ** 2 / 2)),
+    );
+
+    // Deferred capacity: the month's forecast arrivals over its working hours, times the program's capacity.
+    QUEUES.forEach((q, i) => {
+      if (q.kind !== "deferred") return;
+      const arrivals = new Float64Array(window.months);
+      const workHours = new Float64Array(window.months);
+      const location = this.locationOf[i]!;
+      window.dates.forEach((date, d) => {
+        const starts = this.starts[location]![d]!;
+        for (let h = 0; h < 24; h++) {
+          arrivals[date.monthIndex]! += this.forecast[i]![d * 24 + h]!;
+          if (isOpen(q.hours, date.weekday, h)) workHours[date.monthIndex]! += (starts[h + 1]! - starts[h]!) / 3600;
+        }
+      });
+      this.queueMonths[i] = this.queueMonths[i]!.map((qm, m) => ({
+        ...qm,
+        capacityPerHour:
+          (arrivals[m]! / Math.max(workHours[m]!, 1)) * this.programMonths[this.programOf[i]!]![m]!.capacity,
+      }));
+    });
+
+    // Agents: a pool per program and kind of work, sized to its workload at 7.5 busy hours a shift, five days a
+    // week; customers: a base per client, so some come back and some contact several programs.
+    const days = window.dates.length;
+    this.pools = PROGRAMS.flatMap((p) =>
+      WORK_KINDS.map((_, kind) => {
+        const queues = QUEUES.map((q, i) => [q, i] as const).filter(
+          ([q]) => q.program === p.id && workKind(q) === kind,
+        );
+        if (queues.length === 0) return undefined;
+        let busy = 0;
+        for (const [q, i] of queues) {
+          const volume = this.forecast[i]!.reduce((a, b) => a + b, 0);
+          busy += (volume * this.queueMonths[i]![0]!.ahtSeconds) / (q.concurrency ?? 1);
+        }
+        const perDay = busy / days / (7.5 * 3600 * 0.8);
+        const from = Math.min(...queues.map(([q]) => q.hours.weekday[0]));
+        const to = Math.max(...queues.map(([q]) => q.hours.weekday[1]));
+        return new AgentPool(Math.max(4, Math.ceil(perDay * 1.5)), {
+          weekday: [from, to],
+          saturday: null,
+          sunday: null,
+        });
+      }),
+    );
+    const clientVolume = new Map<string, number>();
+    QUEUES.forEach((_, i) => {
+      const client = PROGRAMS[this.programOf[i]!]!.client;
+      clientVolume.set(client, (clientVolume.get(client) ?? 0) + this.forecast[i]!.reduce((a, b) => a + b, 0));
+    });
+    this.customerBase = QUEUES.map((_, i) =>
+      Math.max(200, Math.round((clientVolume.get(PROGRAMS[this.programOf[i]!]!.client) ?? 0) / 2.5)),
+    );
+    this.pending = QUEUES.map(() => new Pending());
+  }
+
+  /** Simulates local date `d` of the window for every queue, in a fixed order, writing what it finished. */
+  day(d: number, sink: DemoSink): void {
+    this.today = d;
+    QUEUES.forEach((queue, q) => {
+      if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
+      else if (queue.kind === "outbound") this.outboundDay(q, queue, d, sink);
+      else this.deferredDay(q, queue, d, sink);
+    });
+    this.agentDays(d, sink);
+  }
+
+  /** Writes the deferred items still open at the end of the window. Call once, after the last day. */
+  finish(sink: DemoSink): void {
+    QUEUES.forEach((queue, q) => {
+      const pending = this.pending[q]!;
+      while (pending.size > 0) {
+        const row = this.row.reset(q, pending.seq[pending.head]!);
+        row.arrived = pending.arrived[pending.head]!;
+        row.customer = pending.customer[pending.head]!;
+        row.due = row.arrived + queue.targetCycleSeconds!;
+        sink.contact(row);
+        this.written.contacts++;
+        pending.shift();
+      }
+    });
+  }
+
+  /** Writes a contact, and for a handled one its agent's time, perhaps a QA evaluation and a survey answer. */
+  private emit(row: ContactRow, sink: DemoSink, queue: DemoQueue, pm: ProgramMonth) {
+    sink.contact(row);
+    this.written.contacts++;
+    if (Number.isNaN(row.agent)) return;
+    const rng = this.rng;
+    const pool = this.pools[this.programOf[row.queue]! * 3 + workKind(queue)]!;
+    const handle = row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
+    pool.productive[row.agent]! += handle / (queue.concurrency ?? 1);
+    if (queue.kind === "outbound") return;
+    const end = this.ends[this.locationOf[row.queue]!]!;
+
+    if (rng.chance(MONITORED_SHARE)) {
+      const evaluated = row.completed + 3600 + rng.uniform() * 3 * 86400;
+      if (evaluated < end) {
+        const e = this.evaluationRow;
+        e.seq = this.nextEvaluation++;
+        e.contact = row.seq;
+        e.queue = row.queue;
+        e.agent = row.agent;
+        e.evaluator = 1 + rng.int(EVALUATORS_PER_LOCATION);
+        e.evaluated = Math.round(evaluated);
+        const mode = rng.uniform();
+        e.mode = mode < 0.5 ? 0 : mode < 0.9 ? 1 : 2;
+        // Contacts that went wrong for the customer are likelier to hold a critical error.
+        const wrong = row.resolved === 0 ? 2 : 1;
+        e.customerError = rng.chance(pm.criticalErrors[0] * wrong) ? 1 : 0;
+        e.businessError = rng.chance(pm.criticalErrors[1]) ? 1 : 0;
+        e.complianceError = rng.chance(pm.criticalErrors[2]) ? 1 : 0;
+        sink.evaluation(e);
+        this.written.evaluations++;
+      }
+    }
+
+    if (rng.chance(SURVEYED_SHARE)) {
+      const answered = row.completed + rng.lognormal(3 * 3600, 1.2);
+      if (answered < end) {
+        const program = PROGRAMS[this.programOf[row.queue]!]!;
+        const wait = Number.isNaN(row.wait) ? 0 : Math.min(row.wait, 600);
+        // A latent 1–5 score: resolution and first-contact resolution raise it, escalation and waiting lower it.
+        const latent =
+          program.profile.satisfaction +
+          (row.resolved === 1 ? 0.2 : -1.4) +
+          (row.firstContact === 1 ? 0.15 : -0.15) -
+          (row.escalated === 1 ? 0.35 : 0) -
+          (wait / 600) * 0.9 +
+          0.8 * rng.normal() -
+          (rng.chance(0.03) ? 2 : 0);
+        const scale = program.surveyScale;
+        const s = this.surveyRow;
+        s.seq = this.nextResponse++;
+        s.contact = row.seq;
+        s.queue = row.queue;
+        s.answered = Math.round(answered);
+        s.scaleMax = scale;
+        s.satisfaction = clamp(Math.round(1 + ((latent - 1) * (scale - 1)) / 4), 1, scale);
+        sink.survey(s);
+        this.written.surveys++;
+      }
+    }
+  }
+
+  /** `n` arrival instants, whole seconds, uniform over [start, start + length), in time order. */
+  private arrivals(n: number, start: number, length: number): Float64Array {
+    const times = n <= this.times.length ? this.times.subarray(0, n) : new Float64Array(n);
+    for (let i = 0; i < n; i++) times[i] = Math.floor(start + this.rng.uniform() * length);
+    return times.sort();
+  }
+
+  private agentFor(q: number, queue: DemoQueue): number {
+    return this.pools[this.programOf[q]! * 3 + workKind(queue)]!.pick(this.rng, this.today, this.hour);
+  }
+
+  private realTimeDay(q: number, queue: DemoQueue, d: number, sink: DemoSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    const starts = this.starts[this.locationOf[q]!]![d]!;
+    const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
+    const qm = this.queueMonths[q]![date.monthIndex]!;
+    const forecast = this.forecast[q]!;
+    const pool = this.pools[this.programOf[q]! * 3]!;
+    const aht = qm.ahtSeconds;
+    const concurrency = queue.concurrency ?? 1;
+    const threshold = queue.slThresholdSeconds ?? 20;
+    const voice = queue.channel === "voice";
+    const patience = queue.patienceSeconds ?? 300;
+
+    // The plan: agents per hour for the forecast, capped by seats at the day's peak.
+    const planned = new Float64Array(24);
+    let peak = 0;
+    for (let h = 0; h < 24; h++) {
+      const length = starts[h + 1]! - starts[h]!;
+      const expected = forecast[d * 24 + h]!;
+      if (length <= 0 || expected <= 0) continue;
+      const load = (expected / length) * aht;
+      planned[h] = Math.ceil(serversFor(load, aht, threshold, pm.plannedServiceLevel) / concurrency);
+      peak = Math.max(peak, planned[h]!);
+    }
+    const seats = Math.max(1, Math.ceil(peak * PROGRAMS[this.programOf[q]!]!.profile.seatCap));
+    // Some days are worse than others.
+    const absence = clamp(pm.absence * rng.lognormal(1, 0.35), 0, 0.6);
+    const volume = this.dayFactor[q]![d]!;
+
+    for (let h = 0; h < 24; h++) {
+      const length = starts[h + 1]! - starts[h]!;
+      const expected = forecast[d * 24 + h]!;
+      if (length <= 0 || expected <= 0) continue;
+      this.hour = h;
+      const n = rng.poisson(expected * volume);
+      const agents = Math.max(1, rng.binomial(Math.min(planned[h]!, seats), 1 - absence));
+      pool.staffed += agents * length;
+      if (n === 0) continue;
+      const servers = agents * concurrency;
+      const shape = waitShape(
+        erlangAMeasures({ load: (n / length) * aht, ahtSeconds: aht, patienceSeconds: patience }, servers, threshold),
+      );
+      const times = this.arrivals(n, starts[h]!, length);
+      for (let i = 0; i < n; i++) {
+        const row = this.row.reset(q, this.nextSeq++);
+        row.arrived = times[i]!;
+        row.customer = 1 + rng.int(this.customerBase[q]!);
+        if (voice) {
+          row.callback = CALLBACK.none;
+          if (rng.chance(queue.ivrShare ?? 0)) {
+            // Served (or given up) in the IVR: never offered to an agent.
+            row.completed = row.arrived + Math.round(rng.lognormal(55, 0.5));
+            this.emit(row, sink, queue, pm);
+            continue;
+          }
+        }
+        // Through the IVR (voice) or the pre-chat form (chat) into the agent queue.
+        row.offered = row.arrived + Math.round(rng.lognormal(voice ? 30 : 15, 0.4));
+        // Which of the hour's fates this caller meets, and the wait that goes with it.
+        const u = rng.uniform();
+        let abandons = false;
+        let wait = 0;
+        if (u < shape.immediate) wait = 0;
+        else if (u < shape.answeredWithin) wait = 1 + rng.int(threshold);
+        else if (u < shape.answeredAfter) wait = threshold + rng.exponential(shape.answeredBeyond);
+        else if (u < shape.abandonedWithin) {
+          abandons = true;
+          wait = 1 + rng.int(threshold);
+        } else {
+          abandons = true;
+          wait = threshold + rng.exponential(shape.abandonedBeyond);
+        }
+        if (voice && queue.callbacks && wait > CALLBACK_OFFER_SECONDS && rng.chance(CALLBACK_TAKE_UP)) {
+          // Offered a callback instead of waiting on.
+          const outcome = rng.uniform();
+          if (outcome < 0.72) {
+            // Kept their place: waiting until answered, then called back and reached.
+            row.callback = CALLBACK.keptPlace;
+            row.wait = Math.round(wait + rng.lognormal(25, 0.4));
+            row.answered = row.offered + row.wait;
+            this.handle(row, queue, qm, pm, true);
+          } else if (outcome < 0.9) {
+            row.callback = CALLBACK.unreachable;
+            row.wait = Math.round(wait + rng.lognormal(25, 0.4));
+            row.completed = row.offered + row.wait + 30;
+          } else {
+            row.callback = CALLBACK.later;
+            row.wait = Math.round(rng.lognormal(45, 0.4));
+            row.completed = row.offered + row.wait;
+          }
+        } else if (abandons) {
+          row.wait = Math.round(wait);
+          row.abandoned = row.offered + row.wait;
+        } else {
+          row.wait = Math.round(wait);
+          row.answered = row.offered + row.wait;
+          this.handle(row, queue, qm, pm, voice);
+          if (!voice) row.sessionAbandoned = rng.chance(0.04) ? 1 : 0;
+        }
+        this.emit(row, sink, queue, pm);
+      }
+    }
+  }
+
+  /** Talk, hold and after-contact work from `answered`, the agent, and the outcome flags. */
+  private handle(row: ContactRow, queue: DemoQueue, qm: QueueMonth, pm: ProgramMonth, withHold: boolean) {
+    const rng = this.rng;
+    row.agent = this.agentFor(row.queue, queue);
+    row.talk = Math.max(5, Math.round(rng.lognormal(queue.talk[0] * pm.handleFactor, queue.talk[1])));
+    if (withHold) {
+      row.hold = queue.hold && rng.chance(queue.hold[0]) ? Math.round(rng.lognormal(queue.hold[1], HOLD_SIGMA)) : 0;
+    }
+    row.acw = Math.round(rng.lognormal(queue.acw, ACW_SIGMA));
+    row.completed = row.answered + row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
+    this.outcome(row, queue, qm, pm);
+  }
+
+  private outcome(row: ContactRow, queue: DemoQueue, qm: QueueMonth, pm: ProgramMonth) {
+    const rng = this.rng;
+    const escalated = rng.chance(pm.escalation);
+    row.escalated = escalated ? 1 : 0;
+    if (escalated) row.escalatedCorrectly = rng.chance(pm.correctEscalation) ? 1 : 0;
+    const resolved = rng.chance(escalated ? pm.resolution * 0.55 : pm.resolution);
+    row.resolved = resolved ? 1 : 0;
+    const written = queue.channel === "email" || queue.channel === "web" ? 0.85 : 1;
+    row.firstContact = resolved && !escalated && rng.chance(pm.firstContact * written) ? 1 : 0;
+    if (queue.sales) {
+      const sale = rng.chance(qm.salesRate);
+      row.sale = sale ? 1 : 0;
+      row.saleValue = sale ? cents(rng.lognormal(queue.sales.medianValue, 0.6)) : 0;
+    }
+  }
+
+  private outboundDay(q: number, queue: DemoQueue, d: number, sink: DemoSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    const starts = this.starts[this.locationOf[q]!]![d]!;
+    const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
+    const qm = this.queueMonths[q]![date.monthIndex]!;
+    const volume = this.dayFactor[q]![d]!;
+    for (let h = 0; h < 24; h++) {
+      const length = starts[h + 1]! - starts[h]!;
+      const expected = this.forecast[q]![d * 24 + h]!;
+      if (length <= 0 || expected <= 0) continue;
+      this.hour = h;
+      const n = rng.poisson(expected * volume);
+      const connect = (queue.connectRate ?? 0.35) * connectFactor(h);
+      const times = this.arrivals(n, starts[h]!, length);
+      for (let i = 0; i < n; i++) {
+        const row = this.row.reset(q, this.nextSeq++);
+        row.arrived = times[i]!;
+        row.customer = 1 + rng.int(this.customerBase[q]!);
+        const ring = Math.round(rng.lognormal(14, 0.35));
+        if (rng.chance(connect)) {
+          row.answered = row.arrived + ring;
+          row.agent = this.agentFor(q, queue);
+          row.talk = Math.max(5, Math.round(rng.lognormal(queue.talk[0] * pm.handleFactor, queue.talk[1])));
+          row.acw = Math.round(rng.lognormal(queue.acw, ACW_SIGMA));
+          row.completed = row.answered + row.talk + row.acw;
+          if (queue.sales) {
+            const promise = rng.chance(qm.salesRate);
+            row.sale = promise ? 1 : 0;
+            row.saleValue = promise ? cents(rng.lognormal(queue.sales.medianValue, 0.7)) : 0;
+          }
+        } else {
+          row.completed = row.arrived + ring + Math.round(rng.lognormal(12, 0.3));
+        }
+        this.emit(row, sink, queue, pm);
+      }
+    }
+  }
+
+  private deferredDay(q: number, queue: DemoQueue, d: number, sink: DemoSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    const starts = this.starts[this.locationOf[q]!]![d]!;
+    const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
+    const qm = this.queueMonths[q]![date.monthIndex]!;
+    const pending = this.pending[q]!;
+    const cycle = queue.targetCycleSeconds!;
+    const volume = this.dayFactor[q]![d]!;
+
+    for (let h = 0; h < 24; h++) {
+      const length = starts[h + 1]! - starts[h]!;
+      if (length <= 0) continue;
+      this.hour = h;
+      const start = starts[h]!;
+      // Work the queue first: items that arrived before this hour, oldest first.
+      if (isOpen(queue.hours, date.weekday, h)) {
+        // Items more than half their cycle time old at the head of the queue bring some overtime.
+        const overtime = pending.size > 0 && start - pending.arrived[pending.head]! > cycle * 0.6 ? 1.2 : 1;
+        const capacity = rng.poisson(qm.capacityPerHour * overtime * (length / 3600));
+        for (let i = 0; i < capacity && pending.size > 0; i++) {
+          const arrived = pending.arrived[pending.head]!;
+          if (arrived >= start) break;
+          const row = this.row.reset(q, pending.seq[pending.head]!);
+          row.arrived = arrived;
+          row.customer = pending.customer[pending.head]!;
+          row.due = arrived + cycle;
+          row.agent = this.agentFor(q, queue);
+          row.talk = Math.max(5, Math.round(rng.lognormal(queue.talk[0] * pm.handleFactor, queue.talk[1])));
+          row.acw = Math.round(rng.lognormal(queue.acw, ACW_SIGMA));
+          const slot = start + ((i + rng.uniform()) * length) / capacity;
+          row.completed = Math.round(Math.max(slot, arrived + row.talk + row.acw));
+          this.outcome(row, queue, qm, pm);
+          this.emit(row, sink, queue, pm);
+          pending.shift();
+        }
+      }
+      const expected = this.forecast[q]![d * 24 + h]!;
+      if (expected <= 0) continue;
+      const n = rng.poisson(expected * volume);
+      const times = this.arrivals(n, start, length);
+      for (let i = 0; i < n; i++) pending.push(this.nextSeq++, times[i]!, 1 + rng.int(this.customerBase[q]!));
+    }
+  }
+
+  /**
+   * One agent-time row per agent who worked today: productive time from the contacts handled; available time
+   * from the day's occupancy (real time: productive over staffed time; other work: the program's); breaks,
+   * meetings and coaching on top; a little paid time off the floor.
+   */
+  private agentDays(d: number, sink: DemoSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    this.pools.forEach((pool, index) => {
+      if (!pool) return;
+      const program = Math.floor(index / 3);
+      const kind = index % 3;
+      const pm = this.programMonths[program]![date.monthIndex]!;
+      const starts = this.starts[LOCATIONS.findIndex((l) => l.id === PROGRAMS[program]!.location)]![d]!;
+      let productive = 0;
+      for (let a = 1; a <= pool.size; a++) productive += pool.productive[a]!;
+      const occupancy = kind === 0 && pool.staffed > 0 ? clamp(productive / pool.staffed, 0.2, 0.97) : pm.occupancy;
+      const auxiliary = clamp(pm.auxiliary * rng.lognormal(1, 0.1), 0.02, 0.4);
+      for (let a = 1; a <= pool.size; a++) {
+        const seconds = pool.productive[a]!;
+        if (seconds <= 0) continue;
+        const engaged = seconds / occupancy;
+        const onsite = engaged / (1 - auxiliary);
+        const paid = onsite * 1.03;
+        const r = this.agentRow;
+        r.program = program;
+        r.kind = kind;
+        r.agent = a;
+        r.starts = starts[pool.shiftStart[a - 1]!]!;
+        r.productive = Math.round(seconds);
+        r.available = Math.round(engaged - seconds);
+        r.onsite = Math.round(onsite);
+        r.paid = Math.round(paid);
+        r.scheduled = Math.round(paid * rng.lognormal(1, 0.03));
+        sink.agentDay(r);
+        this.written.agentDays++;
+      }
+      pool.productive.fill(0);
+      pool.staffed = 0;
+    });
+  }
+}
+
+function programMonth(p: ProgramProfile, m: number, rng: Random): ProgramMonth {
+  const errors = (share: number) =>
+    clamp((share + p.criticalErrorsTrend * m * (share / p.criticalErrors[0])) * rng.lognormal(1, 0.15), 0, 0.5);
+  return {
+    plannedServiceLevel: clamp(
+      p.plannedServiceLevel + p.plannedServiceLevelTrend * m + 0.015 * rng.normal(),
+      0.3,
+      0.97,
+    ),
+    absence: clamp(p.absence * rng.lognormal(1, 0.2), 0, 0.5),
+    capacity: Math.max(0.7, p.capacity + p.capacityTrend * m + 0.03 * rng.normal()),
+    resolution: clamp(p.resolution + p.resolutionTrend * m + 0.01 * rng.normal(), 0.3, 0.99),
+    firstContact: clamp(p.firstContact + 0.01 * rng.normal(), 0.3, 0.99),
+    escalation: clamp(p.escalation * rng.lognormal(1, 0.1), 0.001, 0.5),
+    correctEscalation: clamp(p.correctEscalation + 0.015 * rng.normal(), 0.3, 1),
+    criticalErrors: [errors(p.criticalErrors[0]), errors(p.criticalErrors[1]), errors(p.criticalErrors[2])],
+    handleFactor: rng.lognormal(1, 0.04),
+    occupancy: clamp(0.86 + 0.02 * rng.normal(), 0.6, 0.95),
+    auxiliary: clamp(p.auxiliary + 0.01 * rng.normal(), 0.02, 0.4),
+  };
+}

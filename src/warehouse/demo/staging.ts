@@ -1,0 +1,418 @@
+/**
+ * Loading the simulated operation into the canonical tables at speed.
+ *
+ * Why not `importFiles`: it reads source files, validates and parses every value from text, and holds every
+ * row in memory before one load — right for real exports, but the demo must stream tens of millions of rows it
+ * generated itself, already typed. So the simulation's numeric rows go through DuckDB's appender one data chunk
+ * (2,048 rows) at a time into temporary all-DOUBLE staging tables; every half million contacts one
+ * INSERT … SELECT per table turns them into canonical rows (text ids from small lookup tables, epoch seconds to
+ * TIMESTAMPTZ, codes to their values, 0/1 to booleans) and the staging tables are emptied. Values are not
+ * parsed, but the canonical tables' types and NOT NULL constraints still apply; `test/warehouse/demo.test.ts`
+ * re-imports an exported run through `importFiles` to prove every row valid; and each table's load is
+ * recorded in `import_batches` like any other.
+ */
+import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBDoubleVector } from "@duckdb/node-api";
+import type { Table } from "../schema/define.ts";
+import { agentTime, contacts, qaEvaluations, surveys } from "../schema/tables.ts";
+import type { Warehouse } from "../warehouse.ts";
+import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES } from "./organisation.ts";
+import {
+  type AgentDayRow,
+  CALLBACK_VALUES,
+  type ContactRow,
+  type DemoSink,
+  type EvaluationRow,
+  MONITORING_MODES,
+  type SurveyRow,
+  WORK_KIND_LETTERS,
+  WORK_KINDS,
+} from "./simulation.ts";
+
+const CHUNK_ROWS = 2048;
+/** Contacts moved into the canonical tables at a time: bounds memory, large enough for DuckDB to go parallel. */
+const STAGE_ROWS = 500_000;
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const list = (values: readonly string[]) => `[${values.map(quote).join(", ")}]`;
+const flag = (column: string) => `CAST(s.${column} AS BOOLEAN)`;
+const instant = (column: string) => `to_timestamp(s.${column})`;
+const id = (column: string, width: number) => `lpad(CAST(CAST(s.${column} AS BIGINT) AS VARCHAR), ${width}, '0')`;
+/** A code (0, 1, …) as the text it stands for. */
+const code = (column: string, values: readonly string[]) => `(${list(values)})[CAST(s.${column} AS INTEGER) + 1]`;
+const contactId = id("contact", 10);
+const agentId = (program: string, kind: string) => `${program} || '-' || ${kind} || ${id("agent", 4)}`;
+
+/** One staged table: its staging columns, how each canonical column is made from them, and the join. */
+interface Staged {
+  readonly table: Table;
+  readonly columns: readonly string[];
+  /** Canonical column → SQL over the staged row `s` and what `from` joins. */
+  readonly expressions: Readonly<Record<string, string>>;
+  readonly from: string;
+}
+
+const STAGED = {
+  contacts: {
+    table: contacts,
+    columns: [
+      "queue",
+      "seq",
+      "agent",
+      "customer",
+      "arrived_at",
+      "offered_at",
+      "answered_at",
+      "abandoned_at",
+      "completed_at",
+      "due_at",
+      "wait_seconds",
+      "talk_seconds",
+      "hold_seconds",
+      "acw_seconds",
+      "callback",
+      "resolved",
+      "first_contact",
+      "escalated",
+      "escalated_correctly",
+      "sale",
+      "sale_value",
+      "session_abandoned",
+    ],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      source_id: id("seq", 10),
+      program_id: "q.program_id",
+      queue_id: "q.queue_id",
+      channel: "q.channel",
+      kind: "q.kind",
+      time_zone: "q.time_zone",
+      agent_id: agentId("q.program_id", "q.kind_letter"),
+      customer_id: "q.client_code || '-c' || CAST(CAST(s.customer AS BIGINT) AS VARCHAR)",
+      case_id: `CASE WHEN q.channel = 'back-office' THEN 'case-' || ${id("seq", 10)} END`,
+      arrived_at: instant("arrived_at"),
+      offered_at: instant("offered_at"),
+      answered_at: instant("answered_at"),
+      abandoned_at: instant("abandoned_at"),
+      completed_at: instant("completed_at"),
+      due_at: instant("due_at"),
+      wait_seconds: "s.wait_seconds",
+      talk_seconds: "s.talk_seconds",
+      hold_seconds: "s.hold_seconds",
+      acw_seconds: "s.acw_seconds",
+      callback: code("callback", CALLBACK_VALUES),
+      resolved: flag("resolved"),
+      first_contact: flag("first_contact"),
+      escalated: flag("escalated"),
+      escalated_correctly: flag("escalated_correctly"),
+      sale: flag("sale"),
+      sale_value: "CAST(s.sale_value AS DECIMAL(18,4))",
+      session_abandoned: flag("session_abandoned"),
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
+  },
+  qa_evaluations: {
+    table: qaEvaluations,
+    columns: [
+      "seq",
+      "contact",
+      "queue",
+      "agent",
+      "evaluator",
+      "evaluated_at",
+      "mode",
+      "customer_error",
+      "business_error",
+      "compliance_error",
+    ],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      evaluation_id: `'qa-' || ${id("seq", 9)}`,
+      program_id: "q.program_id",
+      queue_id: "q.queue_id",
+      kind: "q.kind",
+      time_zone: "q.time_zone",
+      evaluated_at: instant("evaluated_at"),
+      contact_id: contactId,
+      agent_id: agentId("q.program_id", "q.kind_letter"),
+      evaluator_id: `'qa-' || q.location_id || '-' || ${id("evaluator", 2)}`,
+      mode: code("mode", MONITORING_MODES),
+      customer_critical_error: flag("customer_error"),
+      business_critical_error: flag("business_error"),
+      compliance_critical_error: flag("compliance_error"),
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
+  },
+  surveys: {
+    table: surveys,
+    columns: ["seq", "contact", "queue", "answered_at", "satisfaction", "scale_max"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      response_id: `'csat-' || ${id("seq", 9)}`,
+      program_id: "q.program_id",
+      time_zone: "q.time_zone",
+      answered_at: instant("answered_at"),
+      contact_id: contactId,
+      overall_satisfaction: "s.satisfaction",
+      scale_max: "s.scale_max",
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
+  },
+  agent_time: {
+    table: agentTime,
+    columns: ["program", "kind", "agent", "starts_at", "paid", "onsite", "productive", "available", "scheduled"],
+    expressions: {
+      agent_id: agentId("p.program_id", code("kind", WORK_KIND_LETTERS)),
+      program_id: "p.program_id",
+      kind: code("kind", WORK_KINDS),
+      time_zone: "p.time_zone",
+      starts_at: instant("starts_at"),
+      paid_seconds: "s.paid",
+      paid_onsite_seconds: "s.onsite",
+      productive_seconds: "s.productive",
+      available_seconds: "s.available",
+      scheduled_seconds: "s.scheduled",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+} as const satisfies Record<string, Staged>;
+
+export type StagedDataset = keyof typeof STAGED;
+export const STAGED_DATASETS = Object.keys(STAGED) as StagedDataset[];
+
+/** One staging table with its chunk buffers and appender. */
+class Stage {
+  readonly buffers: Float64Array[];
+  rows = 0;
+  staged = 0;
+  loaded = 0;
+  private appender: DuckDBAppender | undefined;
+
+  constructor(
+    readonly name: StagedDataset,
+    private readonly spec: Staged,
+  ) {
+    this.buffers = spec.columns.map(() => new Float64Array(CHUNK_ROWS));
+  }
+
+  get table() {
+    return `demo_stage_${this.name}`;
+  }
+
+  async open(warehouse: Warehouse): Promise<void> {
+    await warehouse.run(`DROP TABLE IF EXISTS ${this.table}`);
+    await warehouse.run(`CREATE TEMP TABLE ${this.table} (${this.spec.columns.map((c) => `${c} DOUBLE`).join(", ")})`);
+    this.appender = await warehouse.connection.createAppender(this.table, "main", "temp");
+  }
+
+  /** Call after filling row `rows` of the buffers. */
+  advance(): void {
+    if (++this.rows === CHUNK_ROWS) this.appendChunk();
+  }
+
+  /** Moves the staged rows into the canonical table under `batchId`. */
+  async drain(warehouse: Warehouse, batchId: number): Promise<void> {
+    this.appendChunk();
+    this.appender?.closeSync();
+    if (this.staged > 0) {
+      await warehouse.run(this.insertSql(batchId));
+      await warehouse.run(`DELETE FROM ${this.table}`);
+      this.loaded += this.staged;
+      this.staged = 0;
+    }
+    this.appender = await warehouse.connection.createAppender(this.table, "main", "temp");
+  }
+
+  async close(warehouse: Warehouse, batchId: number): Promise<void> {
+    await this.drain(warehouse, batchId);
+    this.appender?.closeSync();
+    this.appender = undefined;
+    await warehouse.run(`DROP TABLE ${this.table}`);
+  }
+
+  /** INSERT … SELECT from the staging table; a canonical column the demo does not fill stays empty. */
+  private insertSql(batchId: number): string {
+    const columns = Object.entries(this.spec.table.columns);
+    const expressions: Readonly<Record<string, string>> = this.spec.expressions;
+    const values = columns.map(([name, column]) => {
+      const expression = expressions[name];
+      if (expression !== undefined) return expression;
+      if (column.required) throw new Error(`the demo does not fill the required ${this.name} column ${name}`);
+      return "NULL";
+    });
+    return `INSERT INTO ${this.spec.table.name} (${columns.map(([n]) => n).join(", ")}, batch_id)
+      SELECT ${values.join(", ")}, ${batchId} FROM ${this.table} s ${this.spec.from}`;
+  }
+
+  private appendChunk() {
+    const count = this.rows;
+    if (count === 0 || !this.appender) return;
+    const chunk = DuckDBDataChunk.create(
+      this.buffers.map(() => DOUBLE),
+      count,
+    );
+    this.buffers.forEach((buffer, c) => {
+      const vector = chunk.getColumnVector(c) as DuckDBDoubleVector;
+      for (let i = 0; i < count; i++) {
+        const value = buffer[i]!;
+        vector.setItem(i, Number.isNaN(value) ? null : value);
+      }
+      vector.flush();
+    });
+    this.appender.appendDataChunk(chunk);
+    this.staged += count;
+    this.rows = 0;
+  }
+}
+
+/**
+ * The staged load of one demo run: a sink for the simulation, drained into the canonical tables under one batch
+ * id per table. Use inside the load's transaction.
+ */
+export class DemoStage implements DemoSink {
+  private readonly stages: Record<StagedDataset, Stage>;
+
+  private constructor(
+    private readonly warehouse: Warehouse,
+    private readonly batches: Readonly<Record<StagedDataset, number>>,
+  ) {
+    this.stages = Object.fromEntries(STAGED_DATASETS.map((name) => [name, new Stage(name, STAGED[name])])) as Record<
+      StagedDataset,
+      Stage
+    >;
+  }
+
+  static async open(warehouse: Warehouse, batches: Readonly<Record<StagedDataset, number>>): Promise<DemoStage> {
+    const queues = QUEUES.map((queue, i) => {
+      const program = PROGRAMS.find((p) => p.id === queue.program)!;
+      const location = LOCATIONS.find((l) => l.id === program.location)!;
+      const kind = (WORK_KINDS as readonly string[]).indexOf(queue.kind);
+      return `(${i}, ${[
+        queue.program,
+        queue.id,
+        queue.channel,
+        queue.kind,
+        WORK_KIND_LETTERS[kind]!,
+        location.id,
+        location.timeZone,
+        program.client.split(" ")[0]!.toLowerCase(),
+      ]
+        .map(quote)
+        .join(", ")})`;
+    });
+    const programs = PROGRAMS.map(
+      (p, i) => `(${i}, ${quote(p.id)}, ${quote(LOCATIONS.find((l) => l.id === p.location)!.timeZone)})`,
+    );
+    await warehouse.run("DROP TABLE IF EXISTS demo_queues");
+    await warehouse.run("DROP TABLE IF EXISTS demo_programs");
+    await warehouse.run(
+      `CREATE TEMP TABLE demo_queues AS SELECT * FROM (VALUES ${queues.join(", ")})
+         AS t(queue, program_id, queue_id, channel, kind, kind_letter, location_id, time_zone, client_code)`,
+    );
+    await warehouse.run(
+      `CREATE TEMP TABLE demo_programs AS SELECT * FROM (VALUES ${programs.join(", ")}) AS t(program, program_id, time_zone)`,
+    );
+    const stage = new DemoStage(warehouse, batches);
+    for (const s of Object.values(stage.stages)) await s.open(warehouse);
+    return stage;
+  }
+
+  contact(row: ContactRow): void {
+    const s = this.stages.contacts;
+    const b = s.buffers;
+    const k = s.rows;
+    b[0]![k] = row.queue;
+    b[1]![k] = row.seq;
+    b[2]![k] = row.agent;
+    b[3]![k] = row.customer;
+    b[4]![k] = row.arrived;
+    b[5]![k] = row.offered;
+    b[6]![k] = row.answered;
+    b[7]![k] = row.abandoned;
+    b[8]![k] = row.completed;
+    b[9]![k] = row.due;
+    b[10]![k] = row.wait;
+    b[11]![k] = row.talk;
+    b[12]![k] = row.hold;
+    b[13]![k] = row.acw;
+    b[14]![k] = row.callback;
+    b[15]![k] = row.resolved;
+    b[16]![k] = row.firstContact;
+    b[17]![k] = row.escalated;
+    b[18]![k] = row.escalatedCorrectly;
+    b[19]![k] = row.sale;
+    b[20]![k] = row.saleValue;
+    b[21]![k] = row.sessionAbandoned;
+    s.advance();
+  }
+
+  evaluation(row: EvaluationRow): void {
+    const s = this.stages.qa_evaluations;
+    const b = s.buffers;
+    const k = s.rows;
+    b[0]![k] = row.seq;
+    b[1]![k] = row.contact;
+    b[2]![k] = row.queue;
+    b[3]![k] = row.agent;
+    b[4]![k] = row.evaluator;
+    b[5]![k] = row.evaluated;
+    b[6]![k] = row.mode;
+    b[7]![k] = row.customerError;
+    b[8]![k] = row.businessError;
+    b[9]![k] = row.complianceError;
+    s.advance();
+  }
+
+  survey(row: SurveyRow): void {
+    const s = this.stages.surveys;
+    const b = s.buffers;
+    const k = s.rows;
+    b[0]![k] = row.seq;
+    b[1]![k] = row.contact;
+    b[2]![k] = row.queue;
+    b[3]![k] = row.answered;
+    b[4]![k] = row.satisfaction;
+    b[5]![k] = row.scaleMax;
+    s.advance();
+  }
+
+  agentDay(row: AgentDayRow): void {
+    const s = this.stages.agent_time;
+    const b = s.buffers;
+    const k = s.rows;
+    b[0]![k] = row.program;
+    b[1]![k] = row.kind;
+    b[2]![k] = row.agent;
+    b[3]![k] = row.starts;
+    b[4]![k] = row.paid;
+    b[5]![k] = row.onsite;
+    b[6]![k] = row.productive;
+    b[7]![k] = row.available;
+    b[8]![k] = row.scheduled;
+    s.advance();
+  }
+
+  /** Whether enough contacts are staged that `drain` should run. */
+  get full(): boolean {
+    return this.stages.contacts.staged >= STAGE_ROWS;
+  }
+
+  /** Rows moved into each canonical table so far. */
+  get loaded(): Record<StagedDataset, number> {
+    return Object.fromEntries(STAGED_DATASETS.map((name) => [name, this.stages[name].loaded])) as Record<
+      StagedDataset,
+      number
+    >;
+  }
+
+  /** Moves every staged row into the canonical tables. */
+  async drain(): Promise<void> {
+    for (const name of STAGED_DATASETS) await this.stages[name].drain(this.warehouse, this.batches[name]);
+  }
+
+  /** Drains and drops the staging tables. */
+  async close(): Promise<void> {
+    for (const name of STAGED_DATASETS) await this.stages[name].close(this.warehouse, this.batches[name]);
+    await this.warehouse.run("DROP TABLE demo_queues");
+    await this.warehouse.run("DROP TABLE demo_programs");
+  }
+}
