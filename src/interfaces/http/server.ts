@@ -21,7 +21,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppDb } from "../../app/db/connect.ts";
 import { DEFAULT_PACK, loadPack, type Pack } from "../../standard/pack.ts";
-import { Warehouse } from "../../warehouse/warehouse.ts";
+import { API_VERSION, type ServerContext, type WithWarehouse } from "./context.ts";
 import { installErrorHandlers } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -30,11 +30,6 @@ import { metricsRoutes } from "./routes/metrics.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
-
-export const API_VERSION = "0.1.0";
-
-/** Runs work against the warehouse. */
-export type WithWarehouse = <T>(work: (warehouse: Warehouse) => Promise<T>) => Promise<T>;
 
 export interface ServerOptions {
   /** The app database: organisation, targets, audit log. */
@@ -46,39 +41,6 @@ export interface ServerOptions {
   /** Fastify's request log (pino, JSON lines on stdout). Off by default. */
   readonly logger?: boolean;
 }
-
-/** What every route may use. */
-export interface ServerContext {
-  readonly app: AppDb;
-  readonly pack: Pack;
-  readonly withWarehouse: WithWarehouse;
-}
-
-/**
- * The warehouse in a DuckDB file, opened for each use and closed after it, one use at a time: the file stays
- * free between requests for `cxpm import` in another process.
- */
-export function warehouseAt(path: string): WithWarehouse {
-  let queue: Promise<unknown> = Promise.resolve();
-  return <T>(work: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
-    const run = queue.then(async () => {
-      const warehouse = await Warehouse.open(path);
-      try {
-        return await work(warehouse);
-      } finally {
-        warehouse.close();
-      }
-    });
-    queue = run.catch(() => {});
-    return run;
-  };
-}
-
-/** Who made a change: the `X-Cxpm-User` header until sign-in arrives, else "anonymous". */
-export const actorOf = (headers: Record<string, unknown>): string => {
-  const given = headers["x-cxpm-user"];
-  return typeof given === "string" && given.trim() ? given.trim().slice(0, 200) : "anonymous";
-};
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const server = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024 * 1024 });

@@ -4,8 +4,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listAudit } from "../../../app/audit.ts";
+import type { ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import type { ServerContext } from "../server.ts";
 
 const Entry = z.object({
   id: z.number(),

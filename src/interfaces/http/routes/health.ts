@@ -5,8 +5,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
+import { API_VERSION, type ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import { API_VERSION, type ServerContext } from "../server.ts";
 
 const Health = z.object({
   status: z.literal("ok"),

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { JudgeInput, judge } from "../../../standard/judge.ts";
 import { loadPack } from "../../../standard/pack.ts";
+import type { ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import type { ServerContext } from "../server.ts";
 
 const Judgement = z
   .object({

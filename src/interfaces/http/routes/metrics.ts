@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Month } from "../../../app/targets.ts";
 import { computableMetrics, metricValues } from "../../../warehouse/metrics/compute.ts";
+import type { ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import type { ServerContext } from "../server.ts";
 
 const MetricValue = z.object({
   metric: z.string(),

@@ -17,8 +17,8 @@ import {
   organisationTree,
   updateOrganisationRecord,
 } from "../../../app/organisation.ts";
+import { actorOf, type ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import { actorOf, type ServerContext } from "../server.ts";
 
 const WHAT: Record<(typeof ORGANISATION_KINDS)[number], string> = {
   entity: "the organisation being assessed (csp: serves its own customers; osp: an outsourcer)",

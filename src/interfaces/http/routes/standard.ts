@@ -6,8 +6,8 @@ import { z } from "zod";
 import { packSummary } from "../../../app/pack-summary.ts";
 import { listPacks, loadPack } from "../../../standard/pack.ts";
 import { Exhibit } from "../../../standard/schema.ts";
+import type { ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import type { ServerContext } from "../server.ts";
 
 const Query = z.strictObject({
   pack: z

@@ -14,8 +14,8 @@ import {
   targetHistory,
   targetsInForce,
 } from "../../../app/targets.ts";
+import { actorOf, type ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
-import { actorOf, type ServerContext } from "../server.ts";
 
 const Filter = {
   metric: z.string().min(1).optional().describe("only this metric id"),
