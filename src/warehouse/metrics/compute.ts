@@ -46,7 +46,7 @@ export async function recomputeComponents(
 }
 
 export type Period = "month" | "quarter";
-export type ScopeLevel = "program" | "location" | "region" | "service" | "entity";
+export type ScopeLevel = "queue" | "program" | "location" | "region" | "service" | "entity";
 
 export interface MetricQuery {
   readonly by?: Period;
@@ -92,6 +92,7 @@ const PERIOD_SQL: Record<Period, string> = {
 };
 
 const SCOPE_SQL: Record<ScopeLevel, string> = {
+  queue: "mc.queue_id",
   program: "mc.program_id",
   location: "coalesce(p.location_id, '(unassigned)')",
   region: "coalesce(l.region, '(unassigned)')",
