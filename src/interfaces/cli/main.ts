@@ -5,8 +5,8 @@ import { Command, CommanderError } from "commander";
 import { PackError } from "../../standard/pack.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { judgeCommand } from "./commands/judge.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { standardCommand } from "./commands/standard.ts";
-import { startCommand } from "./commands/start.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { importCommand, metricsCommand, schemaCommand } from "./commands/warehouse.ts";
 import { wfmCommand } from "./commands/wfm.ts";
@@ -18,7 +18,7 @@ const program = new Command("cxpm")
 
 program.addCommand(standardCommand());
 program.addCommand(judgeCommand());
-program.addCommand(startCommand());
+program.addCommand(serveCommand());
 program.addCommand(statsCommand());
 program.addCommand(importCommand());
 program.addCommand(metricsCommand());

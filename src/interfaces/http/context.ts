@@ -17,6 +17,8 @@ export interface ServerContext {
   readonly app: AppDb;
   readonly pack: Pack;
   readonly withWarehouse: WithWarehouse;
+  /** The data folder: uploads and rejects files live under it. */
+  readonly dataDir: string;
 }
 
 /**

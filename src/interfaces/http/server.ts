@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { judgeRoutes } from "./routes/judge.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
+import { performanceRoutes } from "./routes/performance.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
 
@@ -40,6 +41,8 @@ export interface ServerOptions {
   readonly pack?: Pack;
   /** Fastify's request log (pino, JSON lines on stdout). Off by default. */
   readonly logger?: boolean;
+  /** The data folder, for uploads and rejects files; `data` unless given. */
+  readonly dataDir?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -66,6 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: "organisation", description: "entity, regions, locations, clients, services, programs, queues" },
         { name: "targets", description: "targets and their history (Item 1.3)" },
         { name: "metrics", description: "metric values computed in the warehouse" },
+        { name: "performance", description: "overview, Performance Summary Table and metric detail" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -76,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app: options.app,
     pack: options.pack ?? loadPack(DEFAULT_PACK),
     withWarehouse: options.withWarehouse,
+    dataDir: options.dataDir ?? "data",
   };
   const api = server.withTypeProvider<ZodTypeProvider>();
   await api.register(
@@ -85,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(organisationRoutes, context);
       await scoped.register(targetRoutes, context);
       await scoped.register(metricsRoutes, context);
+      await scoped.register(performanceRoutes, context);
       await scoped.register(judgeRoutes, context);
       await scoped.register(auditRoutes, context);
     },
