@@ -145,7 +145,7 @@ export function metricsCommand(): Command {
             throw new CliError(error.message);
           });
           if (options.csv) {
-            const lines = ["metric,period,scope,value,unit,components"];
+            const lines = ["metric,period,scope,value,unit,n,lower_95,upper_95,components"];
             for (const r of rows)
               lines.push(
                 [
@@ -154,6 +154,9 @@ export function metricsCommand(): Command {
                   r.scope,
                   r.value ?? "",
                   r.unit,
+                  r.interval?.n ?? "",
+                  r.interval?.lower ?? "",
+                  r.interval?.upper ?? "",
                   `"${JSON.stringify(r.components).replaceAll('"', '""')}"`,
                 ].join(","),
               );
@@ -164,12 +167,15 @@ export function metricsCommand(): Command {
             rows.length === 0
               ? "No metric has data yet: load contacts with `cxpm import contacts FILE --mapping …`."
               : table(
-                  ["Metric", "Period", options.scope, "Value", "Components"],
+                  ["Metric", "Period", options.scope, "Value", "95% interval (n)", "Components"],
                   rows.map((r) => [
                     r.metric,
                     r.period,
                     r.scope,
                     `${number(r.value)} ${r.unit === "percent" ? "%" : r.unit}`,
+                    r.interval
+                      ? `${number(r.interval.lower)}–${number(r.interval.upper)} % (n ${number(r.interval.n)})`
+                      : "",
                     Object.entries(r.components)
                       .map(([k, v]) => `${k} ${number(v)}`)
                       .join("\n"),
