@@ -31,6 +31,7 @@ import { organisationRoutes } from "./routes/organisation.ts";
 import { performanceRoutes } from "./routes/performance.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
+import { serveWeb } from "./web.ts";
 
 export interface ServerOptions {
   /** The app database: organisation, targets, audit log. */
@@ -43,6 +44,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** The data folder, for uploads and rejects files; `data` unless given. */
   readonly dataDir?: string;
+  /** The built web UI; dist/web unless given. */
+  readonly webRoot?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -97,8 +100,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { prefix: "/api" },
   );
   server.get("/api/openapi.json", { schema: { hide: true } }, async () => server.swagger());
-  // The web UI comes later; until then the root leads to the API reference.
-  server.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+  // The web UI at / and every path outside /api (dist/web, built by `npm run build:web`).
+  await serveWeb(server, options.webRoot);
   await server.ready();
   return server;
 }

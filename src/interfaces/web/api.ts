@@ -1,0 +1,389 @@
+/**
+ * Everything the web UI knows about the HTTP API: the shapes of the responses it reads (kept here, in one file,
+ * so a change of the API is a change of this file) and the calls it makes. The OpenAPI document at
+ * /api/openapi.json is the truth; these types follow it.
+ */
+
+export type ScopeLevel = "entity" | "region" | "location" | "service" | "program" | "queue";
+export type Unit = "percent" | "seconds" | "minutes" | "hours" | "days" | "count" | "currency" | "ratio" | "score";
+export type Direction = "higher" | "lower" | "none";
+
+export interface ScopeRef {
+  readonly level: ScopeLevel;
+  readonly id: string;
+  readonly name: string;
+}
+
+export type Trigger =
+  | {
+      readonly kind: "metric-not-meeting";
+      readonly key: string;
+      readonly metric: string;
+      readonly share: number | null;
+    }
+  | {
+      readonly kind: "improvement-examples-required";
+      readonly scope: string;
+      readonly meetingShare: number | null;
+      readonly examplesRequired: number;
+    };
+
+export type Finding =
+  | { readonly kind: "missing-target"; readonly key: string }
+  | { readonly kind: "stale-comparative-data"; readonly key: string; readonly date: string; readonly ageYears: number }
+  | {
+      readonly kind: "below-benchmark-without-reason";
+      readonly key: string;
+      readonly target: number;
+      readonly benchmark: number;
+    }
+  | { readonly kind: "routinely-better-than-target"; readonly key: string; readonly periods: readonly string[] };
+
+export interface ScopeVerdict {
+  readonly scope: ScopeRef;
+  readonly counted: number;
+  readonly meeting: number;
+  readonly meetingOrImproving: number;
+  /** Shares from 0 to 1; null when nothing is counted. */
+  readonly meetingShare: number | null;
+  readonly meetingOrImprovingShare: number | null;
+  readonly met: boolean;
+  /** Counted metrics not meeting targeted levels (3 of 4 periods). */
+  readonly failing: number;
+  readonly triggers: readonly Trigger[];
+  readonly governance: number;
+}
+
+export interface Freshness {
+  readonly latestDay: string | null;
+  readonly lastImportAt: string | null;
+  readonly batches: number;
+}
+
+export interface Overview {
+  readonly asOf: string | null;
+  readonly provider: "csp" | "osp";
+  readonly from: string;
+  readonly to: string;
+  readonly periods: readonly string[];
+  readonly item46Met?: boolean;
+  readonly scopes: readonly ScopeVerdict[];
+  readonly triggers: readonly Trigger[];
+  readonly governance: readonly Finding[];
+  readonly freshness: Freshness;
+}
+
+export interface SummaryCell {
+  readonly period: string;
+  readonly value: number | null;
+  readonly target: number | null;
+  readonly met: boolean | null;
+  readonly improving: boolean;
+  readonly n?: number;
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+export interface SummaryRow {
+  readonly key: string;
+  readonly metric: string;
+  readonly name: string;
+  readonly unit: Unit;
+  readonly item: string;
+  readonly itemName: string;
+  readonly category: string;
+  readonly direction: Direction;
+  readonly program: { readonly id: string; readonly name: string } | null;
+  readonly channels: readonly string[];
+  readonly benchmark: number | null;
+  readonly cells: readonly SummaryCell[];
+  readonly evaluated: number;
+  readonly met: number;
+  readonly meeting: boolean;
+  readonly improving: boolean;
+}
+
+export interface Summary {
+  readonly asOf: string | null;
+  readonly from?: string;
+  readonly to?: string;
+  readonly periods: readonly string[];
+  readonly rows: readonly SummaryRow[];
+  readonly filters: {
+    readonly programs: readonly { id: string; name: string }[];
+    readonly channels: readonly string[];
+    readonly scopes: readonly ScopeRef[];
+  };
+}
+
+export interface SummaryQuery {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly scopeLevel?: string | undefined;
+  readonly scopeId?: string | undefined;
+  readonly channel?: string | undefined;
+  readonly program?: string | undefined;
+}
+
+/** A metric as the catalog describes it (GET /api/standard). */
+export interface CatalogMetric {
+  readonly id: string;
+  readonly name: string;
+  readonly exhibit: string;
+  readonly group: string;
+  readonly items: readonly string[];
+  readonly category: string;
+  readonly description: string;
+  readonly formula:
+    | {
+        readonly kind: "ratio";
+        readonly numerator: Component;
+        readonly denominator: Component;
+        readonly scale: 1 | 100;
+      }
+    | { readonly kind: "total"; readonly component: Component }
+    | { readonly kind: "expression"; readonly components: readonly Component[]; readonly expression: string };
+  readonly unit: Unit;
+  readonly direction: Direction;
+  readonly status: "required" | "recommended" | "conditional";
+  readonly condition?: string;
+  readonly alternatives: readonly string[];
+  readonly tags: readonly string[];
+  readonly benchmarks: readonly { value: number; comparison: ">=" | "<="; condition?: string }[];
+  readonly targetGuidance?: string;
+  readonly frequency: { readonly measure: string; readonly analyze: string };
+  readonly targetRequired: boolean;
+  readonly samplingAllowed: boolean;
+  readonly item46: "entity" | "program" | "not-counted";
+  readonly customerAffecting: boolean;
+  readonly interpretation?: string;
+}
+
+export interface Component {
+  readonly id: string;
+  readonly description: string;
+}
+
+export interface DetailPoint {
+  readonly period: string;
+  readonly value: number | null;
+  readonly target: number | null;
+  readonly met: boolean | null;
+  readonly components: Readonly<Record<string, number>>;
+  readonly n?: number;
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+export interface MetricDetail {
+  readonly metric: CatalogMetric;
+  readonly scope: ScopeRef;
+  readonly from?: string;
+  readonly to?: string;
+  readonly points: readonly DetailPoint[];
+  readonly benchmark: number | null;
+  readonly breakdown: {
+    readonly programs: readonly { id: string; name: string; points: readonly DetailPoint[] }[];
+    readonly queues: readonly { id: string; name?: string; program: string; points: readonly DetailPoint[] }[];
+    readonly agents?: readonly { id: string; name?: string; points: readonly DetailPoint[] }[];
+  };
+}
+
+export const TARGET_SOURCES = ["benchmark", "client", "internal", "comparative"] as const;
+export type TargetSource = (typeof TARGET_SOURCES)[number];
+
+export interface Target {
+  readonly id: number;
+  readonly metric: string;
+  readonly scope: { readonly level: ScopeLevel; readonly id: string };
+  readonly value: number;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+  readonly source: TargetSource;
+  readonly comparativeDataDate: string | null;
+  readonly reason: string | null;
+  readonly benchmarkCondition: string | null;
+  readonly benchmark: number | null;
+  readonly changedBy: string;
+  readonly changedAt: string;
+  readonly closedBy: number | null;
+}
+
+export interface TargetInput {
+  readonly metric: string;
+  readonly scope: { readonly level: ScopeLevel; readonly id: string };
+  readonly value: number;
+  readonly effectiveFrom: string;
+  readonly source: TargetSource;
+  readonly comparativeDataDate?: string;
+  readonly reason?: string;
+  readonly benchmarkCondition?: string;
+}
+
+interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** GET /api/organisation. */
+export interface Organisation {
+  readonly entities: readonly (Named & { provider?: string })[];
+  readonly regions: readonly Named[];
+  readonly locations: readonly (Named & { regionId?: string | null })[];
+  readonly clients: readonly Named[];
+  readonly services: readonly Named[];
+  readonly programs: readonly (Named & { locationId?: string; serviceId?: string })[];
+  readonly queues: readonly (Named & { programId?: string; channel?: string; kind?: string })[];
+}
+
+export interface ImportBatch {
+  readonly id: string;
+  readonly dataset: string;
+  readonly status: "queued" | "running" | "loaded" | "failed" | string;
+  readonly file?: string | null;
+  readonly mapping?: string | null;
+  readonly startedAt?: string | null;
+  readonly seconds?: number | null;
+  readonly rowsRead?: number | null;
+  readonly rowsLoaded?: number | null;
+  readonly rowsRejected?: number | null;
+  readonly rowsExcluded?: number | null;
+  readonly errors?: readonly (string | { message: string; line?: number; field?: string })[];
+  readonly rejectsUrl?: string | null;
+}
+
+export interface Mapping {
+  readonly name: string;
+  readonly dataset: string;
+  readonly description?: string;
+}
+
+/** An error the API sent: `{ error, details }` with one detail per field at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: readonly { field: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** The message for one field (e.g. `reason`, `scope.id`), if the API named it. */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field === field)?.message;
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { error?: string; details?: { field: string; message: string }[] };
+    return new ApiError(response.status, body.error ?? `${response.status} ${response.statusText}`, body.details);
+  } catch {
+    return new ApiError(response.status, `${response.status} ${response.statusText}: ${text.slice(0, 200)}`);
+  }
+}
+
+/** A query string from the defined values, `?a=1&b=2` or "". */
+export function queryString(query: Readonly<Record<string, string | undefined | null>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Reads a JSON document from the API; throws {@link ApiError} with the API's message. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+/** The name changes are recorded under in the audit log (kept in this browser). */
+export const userName = {
+  get: (): string => localStorage.getItem("cxpm.user") ?? "",
+  set: (name: string) => localStorage.setItem("cxpm.user", name),
+};
+
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const user = userName.get().trim();
+  const response = await fetch(path, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      ...(user ? { "x-cxpm-user": user } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+export const api = {
+  overview: (query: { from?: string | undefined; to?: string | undefined }, signal?: AbortSignal) =>
+    getJson<Overview>(`/api/overview${queryString(query)}`, signal),
+  summary: (query: SummaryQuery, signal?: AbortSignal) =>
+    getJson<Summary>(`/api/summary${queryString({ ...query })}`, signal),
+  /** Links to the exports of the same table. */
+  summaryExport: (query: SummaryQuery, format: "csv" | "xlsx") => `/api/summary.${format}${queryString({ ...query })}`,
+  metricDetail: (
+    id: string,
+    query: { scopeLevel?: string | undefined; scopeId?: string | undefined; from?: string; to?: string },
+    signal?: AbortSignal,
+  ) => getJson<MetricDetail>(`/api/metrics/${encodeURIComponent(id)}/detail${queryString(query)}`, signal),
+  catalog: (signal?: AbortSignal) =>
+    getJson<{ metrics: CatalogMetric[]; pack: { id: string; name: string; release: string } }>("/api/standard", signal),
+  organisation: (signal?: AbortSignal) => getJson<Organisation>("/api/organisation", signal),
+  targetsInForce: (month: string, signal?: AbortSignal) =>
+    getJson<{ month: string; targets: Target[] }>(`/api/targets${queryString({ month })}`, signal),
+  targetHistory: (query: { metric?: string; scopeLevel?: string; scopeId?: string }, signal?: AbortSignal) =>
+    getJson<{ targets: Target[] }>(`/api/targets/history${queryString(query)}`, signal),
+  setTarget: (input: TargetInput) => postJson<Target>("/api/targets", input),
+  imports: (signal?: AbortSignal) => getJson<{ imports: ImportBatch[] }>("/api/imports", signal),
+  importStatus: (id: string, signal?: AbortSignal) =>
+    getJson<ImportBatch>(`/api/imports/${encodeURIComponent(id)}`, signal),
+  rejectsUrl: (id: string) => `/api/imports/${encodeURIComponent(id)}/rejects`,
+  mappings: (signal?: AbortSignal) => getJson<{ mappings: Mapping[] }>("/api/mappings", signal),
+};
+
+/**
+ * Sends a file to POST /api/imports as multipart form data, reporting the upload's progress (0–1): fetch cannot
+ * report upload progress, XMLHttpRequest can. Resolves with the import's id and status.
+ */
+export function uploadImport(
+  form: { dataset: string; mapping: string | null; file: File },
+  onProgress: (share: number) => void,
+): Promise<{ id: string; status: string }> {
+  return new Promise((resolve, reject) => {
+    const body = new FormData();
+    body.append("dataset", form.dataset);
+    if (form.mapping) body.append("mapping", form.mapping);
+    body.append("file", form.file, form.file.name);
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/imports");
+    request.setRequestHeader("accept", "application/json");
+    const user = userName.get().trim();
+    if (user) request.setRequestHeader("x-cxpm-user", user);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: { id?: string; status?: string; error?: string; details?: { field: string; message: string }[] } = {};
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        // Not JSON: reported below with the status line.
+      }
+      if (request.status >= 200 && request.status < 300 && body.id !== undefined) {
+        onProgress(1);
+        resolve({ id: String(body.id), status: body.status ?? "queued" });
+      } else {
+        reject(new ApiError(request.status, body.error ?? `upload failed: ${request.status}`, body.details ?? []));
+      }
+    };
+    request.onerror = () => reject(new ApiError(0, "the upload could not reach the server; is it running?"));
+    request.send(body);
+  });
+}
