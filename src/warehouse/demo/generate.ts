@@ -3,10 +3,10 @@
  * deterministically from a seed and loaded into the warehouse's canonical tables like any import.
  *
  * The organisation tables go through `importFiles` (small JSON files written to a temporary folder), so they
- * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations and survey responses
- * are streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the previous
- * demo's rows, and each table's load is recorded in `import_batches` as one batch. The metric components are
- * then recomputed.
+ * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations, survey responses, the
+ * people roster and absences are streamed through `DemoStage` (see staging.ts for why) in one transaction that
+ * first removes the previous demo's rows, and each table's load is recorded in `import_batches` as one batch.
+ * The metric components are then recomputed.
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
 
 /** Bump when the generator changes what a seed produces. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const DEMO_DEFAULTS = { seed: 1, months: 6, contacts: 200_000 } as const;
 
@@ -59,6 +59,8 @@ export const DEMO_DATASETS = [
   "agent_time",
   "qa_evaluations",
   "surveys",
+  "people",
+  "absences",
 ] as const;
 export type DemoDataset = (typeof DEMO_DATASETS)[number];
 
@@ -104,6 +106,8 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   agent_time: () => `program_id IN (${PROGRAM_IDS()})`,
   qa_evaluations: () => `source = ${quote(DEMO_SOURCE)}`,
   surveys: () => `source = ${quote(DEMO_SOURCE)}`,
+  people: () => `program_id IN (${PROGRAM_IDS()})`,
+  absences: () => `program_id IN (${PROGRAM_IDS()})`,
 };
 
 /** An order-independent hash of the demo's rows in `dataset` (default contacts), every canonical column included. */

@@ -51,6 +51,8 @@ export interface ProgramProfile {
   readonly satisfaction: number;
   /** Share of on-site time away from customer work and from being available (breaks, meetings, coaching). */
   readonly auxiliary: number;
+  /** Share of trained CSSs leaving their seat in a year (all reasons). */
+  readonly attrition: number;
 }
 
 export interface DemoProgram {
@@ -130,6 +132,7 @@ const profile = (p: Partial<ProgramProfile>): ProgramProfile => ({
   criticalErrorsTrend: 0,
   satisfaction: 4.6,
   auxiliary: 0.11,
+  attrition: 0.32,
   ...p,
 });
 
@@ -151,6 +154,7 @@ export const PROGRAMS: readonly DemoProgram[] = [
       criticalErrors: [0.02, 0.04, 0.002],
       satisfaction: 4.8,
       auxiliary: 0.1,
+      attrition: 0.16,
     }),
   },
   {
@@ -193,6 +197,7 @@ export const PROGRAMS: readonly DemoProgram[] = [
       criticalErrorsTrend: -0.008,
       satisfaction: 4.2,
       auxiliary: 0.16,
+      attrition: 0.55,
     }),
   },
   {
@@ -250,6 +255,7 @@ export const PROGRAMS: readonly DemoProgram[] = [
       criticalErrors: [0.06, 0.09, 0.004],
       satisfaction: 4.25,
       auxiliary: 0.15,
+      attrition: 0.62,
     }),
   },
   {

@@ -31,6 +31,7 @@ import { erlangB } from "../../methods/queueing/erlang-b.ts";
 import { erlangCFromB } from "../../methods/queueing/erlang-c.ts";
 import { type DemoWindow, hourStarts } from "./calendar.ts";
 import { type DemoQueue, LOCATIONS, type OpeningHours, PROGRAMS, type ProgramProfile, QUEUES } from "./organisation.ts";
+import { type AbsenceRow, type PersonRow, Roster } from "./people.ts";
 import { Random } from "./random.ts";
 import { arrivalRate, connectFactor, isOpen } from "./seasonality.ts";
 
@@ -143,6 +144,8 @@ export interface DemoSink {
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
   agentDay(row: AgentDayRow): void;
+  person(row: PersonRow): void;
+  absence(row: AbsenceRow): void;
 }
 
 /** A program's settings for one month: its profile plus that month's trend and noise. */
@@ -183,6 +186,8 @@ class AgentPool {
   readonly productive: Float64Array;
   /** Agent-seconds staffed today (real time), for the day's occupancy. */
   staffed = 0;
+  /** Today's absences per agent; a whole-day absentee takes no contacts. */
+  readonly absent: (AbsenceRow | undefined)[];
 
   constructor(
     readonly size: number,
@@ -206,12 +211,26 @@ class AgentPool {
       return Int32Array.from(agents);
     });
     this.productive = new Float64Array(size + 1);
+    this.absent = new Array(size + 1);
   }
 
-  /** An agent on shift at local hour `hour` of day `d`: one of the shift's, or anyone when nobody is on. */
+  /** Whether agent `a` (1-based) is on the rota on day `d`. */
+  works(a: number, d: number): boolean {
+    return (a - 1 + (d % 7)) % 7 < 5;
+  }
+
+  /**
+   * An agent on shift at local hour `hour` of day `d`, preferring those not absent all day: one of the shift's,
+   * or anyone when nobody is on.
+   */
   pick(rng: Random, d: number, hour: number): number {
     const agents = this.onShift[(d % 7) * 24 + hour]!;
-    return agents.length > 0 ? agents[rng.int(agents.length)]! : 1 + rng.int(this.size);
+    if (agents.length === 0) return 1 + rng.int(this.size);
+    for (let tries = 0; tries < 8; tries++) {
+      const a = agents[rng.int(agents.length)]!;
+      if (!wholeDay(this.absent[a])) return a;
+    }
+    return agents[rng.int(agents.length)]!;
   }
 }
 
@@ -244,6 +263,9 @@ class Pending {
 }
 
 const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
+/** Lateness and being sent home early leave the rest of the shift worked. */
+const wholeDay = (absence: AbsenceRow | undefined) =>
+  absence !== undefined && absence.reason !== 1 && absence.reason !== 7;
 const lognormalMean = (median: number, sigma: number) => median * Math.exp((sigma * sigma) / 2);
 const cents = (x: number) => Math.round(x * 100) / 100;
 const workKind = (queue: DemoQueue) => (queue.kind === "real-time" ? 0 : queue.kind === "deferred" ? 1 : 2);
@@ -259,6 +281,8 @@ const CALLBACK_TAKE_UP = 0.4;
 const MONITORED_SHARE = 0.025;
 const SURVEYED_SHARE = 0.07;
 const EVALUATORS_PER_LOCATION = 4;
+/** Of a program's absence (the share of planned agents missing on the day), the part that is unplanned absence. */
+const UNPLANNED_SHARE = 0.7;
 
 /** Smallest number of servers that answer `target` of an Erlang C load within the threshold. */
 export function serversFor(load: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
@@ -306,7 +330,7 @@ export interface SimulationOptions {
 
 export class DemoSimulation {
   /** Rows written so far. */
-  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0 };
+  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0, people: 0, absences: 0 };
 
   private readonly rng: Random;
   private readonly window: DemoWindow;
@@ -324,6 +348,8 @@ export class DemoSimulation {
   private readonly programOf: number[];
   /** Per program × work kind (index program * 3 + kind), or undefined where the program does no such work. */
   private readonly pools: (AgentPool | undefined)[];
+  /** Who holds each agent seat, day by day, and their absences. */
+  private readonly roster: Roster;
   private readonly customerBase: number[];
   private readonly pending: Pending[];
   private readonly row = new ContactRow();
@@ -366,6 +392,7 @@ export class DemoSimulation {
     const root = new Random(options.seed);
     const plan = root.stream();
     this.rng = root.stream();
+    const people = root.stream();
 
     this.starts = LOCATIONS.map((l) => window.dates.map((d) => hourStarts(d, l.timeZone)));
     this.ends = this.starts.map((days) => days[days.length - 1]![24]!);
@@ -471,11 +498,17 @@ export class DemoSimulation {
       Math.max(200, Math.round((clientVolume.get(PROGRAMS[this.programOf[i]!]!.client) ?? 0) / 2.5)),
     );
     this.pending = QUEUES.map(() => new Pending());
+    this.roster = new Roster(
+      people,
+      window,
+      this.pools.map((pool) => pool?.size ?? 0),
+    );
   }
 
   /** Simulates local date `d` of the window for every queue, in a fixed order, writing what it finished. */
   day(d: number, sink: DemoSink): void {
     this.today = d;
+    this.absences(d);
     QUEUES.forEach((queue, q) => {
       if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
       else if (queue.kind === "outbound") this.outboundDay(q, queue, d, sink);
@@ -484,8 +517,30 @@ export class DemoSimulation {
     this.agentDays(d, sink);
   }
 
-  /** Writes the deferred items still open at the end of the window. Call once, after the last day. */
+  /**
+   * Decides today's absences before any contact is handled: each rostered agent past training may miss the
+   * shift, at the program's unplanned absence rate for the month.
+   */
+  private absences(d: number) {
+    const date = this.window.dates[d]!;
+    this.pools.forEach((pool, index) => {
+      if (!pool) return;
+      pool.absent.fill(undefined);
+      const rate = this.programMonths[Math.floor(index / 3)]![date.monthIndex]!.absence * UNPLANNED_SHARE;
+      for (let a = 1; a <= pool.size; a++) {
+        if (!pool.works(a, d)) continue;
+        const person = this.roster.onSeat(index, a, d);
+        if (person) pool.absent[a] = this.roster.absence(person, d, rate);
+      }
+    });
+  }
+
+  /** Writes the deferred items still open at the end of the window and the roster. Call once, after the last day. */
   finish(sink: DemoSink): void {
+    for (const row of this.roster.rows()) {
+      sink.person(row);
+      this.written.people++;
+    }
     QUEUES.forEach((queue, q) => {
       const pending = this.pending[q]!;
       while (pending.size > 0) {
@@ -809,6 +864,8 @@ export class DemoSimulation {
       for (let a = 1; a <= pool.size; a++) productive += pool.productive[a]!;
       const occupancy = kind === 0 && pool.staffed > 0 ? clamp(productive / pool.staffed, 0.2, 0.97) : pm.occupancy;
       const auxiliary = clamp(pm.auxiliary * rng.lognormal(1, 0.1), 0.02, 0.4);
+      let scheduledSum = 0;
+      let worked = 0;
       for (let a = 1; a <= pool.size; a++) {
         const seconds = pool.productive[a]!;
         if (seconds <= 0) continue;
@@ -825,6 +882,31 @@ export class DemoSimulation {
         r.onsite = Math.round(onsite);
         r.paid = Math.round(paid);
         r.scheduled = Math.round(paid * rng.lognormal(1, 0.03));
+        scheduledSum += r.scheduled;
+        worked++;
+        sink.agentDay(r);
+        this.written.agentDays++;
+      }
+      // Absences: a whole-day absentee misses a shift as long as the day's average; one who took no contacts has
+      // only scheduled time.
+      const shift = worked > 0 ? scheduledSum / worked : 8 * 3600;
+      for (let a = 1; a <= pool.size; a++) {
+        const absence = pool.absent[a];
+        if (!absence) continue;
+        if (wholeDay(absence)) absence.hours = Math.round(shift / 36) / 100;
+        sink.absence(absence);
+        this.written.absences++;
+        if (pool.productive[a]! > 0 || !wholeDay(absence)) continue;
+        const r = this.agentRow;
+        r.program = program;
+        r.kind = kind;
+        r.agent = a;
+        r.starts = starts[pool.shiftStart[a - 1]!]!;
+        r.productive = 0;
+        r.available = 0;
+        r.onsite = 0;
+        r.paid = 0;
+        r.scheduled = Math.round(shift);
         sink.agentDay(r);
         this.written.agentDays++;
       }

@@ -13,9 +13,10 @@
  */
 import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBDoubleVector } from "@duckdb/node-api";
 import type { Table } from "../schema/define.ts";
-import { agentTime, contacts, qaEvaluations, surveys } from "../schema/tables.ts";
+import { absences, agentTime, contacts, people, qaEvaluations, surveys } from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
 import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES } from "./organisation.ts";
+import { ABSENCE_CODES, type AbsenceRow, EMPLOYERS, LEAVE_CODES, type PersonRow, ROLES } from "./people.ts";
 import {
   type AgentDayRow,
   CALLBACK_VALUES,
@@ -36,10 +37,13 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const list = (values: readonly string[]) => `[${values.map(quote).join(", ")}]`;
 const flag = (column: string) => `CAST(s.${column} AS BOOLEAN)`;
 const instant = (column: string) => `to_timestamp(s.${column})`;
+/** Days since 1970-01-01 as a date. */
+const date = (column: string) => `DATE '1970-01-01' + CAST(s.${column} AS INTEGER)`;
 const id = (column: string, width: number) => `lpad(CAST(CAST(s.${column} AS BIGINT) AS VARCHAR), ${width}, '0')`;
 /** A code (0, 1, …) as the text it stands for. */
 const code = (column: string, values: readonly string[]) => `(${list(values)})[CAST(s.${column} AS INTEGER) + 1]`;
 const contactId = id("contact", 10);
+const personId = `'emp-' || ${id("person", 6)}`;
 const agentId = (program: string, kind: string) => `${program} || '-' || ${kind} || ${id("agent", 4)}`;
 
 /** One staged table: its staging columns, how each canonical column is made from them, and the join. */
@@ -171,6 +175,55 @@ const STAGED = {
       productive_seconds: "s.productive",
       available_seconds: "s.available",
       scheduled_seconds: "s.scheduled",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  people: {
+    table: people,
+    columns: [
+      "person",
+      "program",
+      "role",
+      "employer",
+      "hired",
+      "starts",
+      "trained",
+      "left_on",
+      "reason",
+      "backfilled",
+      "position_ends",
+      "met",
+      "as_of",
+    ],
+    expressions: {
+      person_id: personId,
+      program_id: "p.program_id",
+      role: code("role", ROLES),
+      employer: code("employer", EMPLOYERS),
+      hired_on: date("hired"),
+      starts_on: date("starts"),
+      trained_on: date("trained"),
+      left_on: date("left_on"),
+      leave_reason: code("reason", LEAVE_CODES),
+      backfilled: flag("backfilled"),
+      position_ends_on: date("position_ends"),
+      met_performance_after_training: flag("met"),
+      as_of: date("as_of"),
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  absences: {
+    table: absences,
+    columns: ["person", "program", "day", "hours", "reason", "planned", "notice", "employer"],
+    expressions: {
+      person_id: personId,
+      program_id: "p.program_id",
+      absent_on: date("day"),
+      hours: "s.hours",
+      reason: code("reason", ABSENCE_CODES),
+      planned: flag("planned"),
+      notice_hours: "s.notice",
+      employer: code("employer", EMPLOYERS),
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
@@ -388,6 +441,46 @@ export class DemoStage implements DemoSink {
     b[6]![k] = row.productive;
     b[7]![k] = row.available;
     b[8]![k] = row.scheduled;
+    s.advance();
+  }
+
+  person(row: PersonRow): void {
+    this.put("people", [
+      row.person,
+      row.program,
+      row.role,
+      row.employer,
+      row.hired,
+      row.starts,
+      row.trained,
+      row.left,
+      row.reason,
+      row.backfilled,
+      row.positionEnds,
+      row.met,
+      row.asOf,
+    ]);
+  }
+
+  absence(row: AbsenceRow): void {
+    this.put("absences", [
+      row.person,
+      row.program,
+      row.day,
+      row.hours,
+      row.reason,
+      row.planned,
+      row.notice,
+      row.employer,
+    ]);
+  }
+
+  /** Stages one row of a small table, its values in the order of its staging columns. */
+  private put(name: StagedDataset, values: readonly number[]): void {
+    const s = this.stages[name];
+    values.forEach((value, c) => {
+      s.buffers[c]![s.rows] = value;
+    });
     s.advance();
   }
 

@@ -3,7 +3,7 @@
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, DuckDBTypeId } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse";
 
 export type SourceFormat = "csv" | "json" | "ndjson" | "parquet";
@@ -118,11 +118,21 @@ async function* readParquet(file: string): AsyncGenerator<SourceRecord> {
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll("SELECT * FROM read_parquet($1)", [file]);
+    // Calendar dates read as midnight UTC; they are given on as the date alone (yyyy-MM-dd).
+    const names = reader.columnNames();
+    const dates = new Set(names.filter((_, i) => reader.columnTypes()[i]!.typeId === DuckDBTypeId.DATE));
     let line = 0;
     for (const row of reader.getRowObjectsJS()) {
       const values: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {
-        values[k] = typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString() : v;
+        values[k] =
+          typeof v === "bigint"
+            ? Number(v)
+            : v instanceof Date
+              ? dates.has(k)
+                ? v.toISOString().slice(0, 10)
+                : v.toISOString()
+              : v;
       }
       yield { line: ++line, values };
     }

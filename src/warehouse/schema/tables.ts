@@ -156,6 +156,87 @@ export const surveys = table({
   },
 });
 
+/** Why an assignment ended: the first three leave the entity, the last two stay in it. */
+export const LEAVE_REASONS = ["voluntary", "involuntary", "end-of-contract", "transfer", "promotion"] as const;
+
+export const people = table({
+  name: "people",
+  description:
+    "One person in one assignment: a role in a program from its first day to its last. A move to another program or role ends the assignment and starts another; a person's assignments share the person_id. Dates are local dates of the program's location.",
+  naturalKey: ["person_id", "program_id", "starts_on"],
+  columns: {
+    person_id: col.text.required("Stable id of the person, the same across assignments."),
+    program_id: col.text.required("Program of the assignment."),
+    role: col.text.required({
+      description: "Job in the assignment; people metrics count CSSs only.",
+      values: ["css", "team-leader", "support", "other"],
+    }),
+    employer: col.text(
+      "own for the entity's staff, else the staffing or recruiting firm that employs the person (3.8.2.e).",
+    ),
+    hired_on: col.date.required("First day employed by the entity; the same on every assignment of the person."),
+    starts_on: col.date.required("First day in this assignment."),
+    trained_on: col.date(
+      "Day the assignment's initial training ended and live work began. Empty while still in training, and for a person who left during it: such staff count neither as heads nor as leavers.",
+    ),
+    left_on: col.date("Last day in the assignment; empty while it goes on."),
+    leave_reason: col.text({
+      description:
+        "Why the assignment ended: the person left the entity (voluntary, involuntary, end-of-contract for a temporary position that ran its term) or moved within it (transfer to another program, promotion to another role). Empty with a left_on: left the entity unless a later assignment of the person follows.",
+      values: LEAVE_REASONS,
+    }),
+    backfilled: col.boolean(
+      "The place the person left was filled again. Attrition counts backfilled leavers only; empty counts as not backfilled.",
+    ),
+    position_ends_on: col.date("End date of a temporary position: leaving on or after it is not attrition (3.8.2.d)."),
+    met_performance_after_training: col.boolean(
+      "Within 30 days after trained_on the person reached the acceptable level on the metric or index chosen to judge training.",
+    ),
+    as_of: col.date.required(
+      "Day the roster was extracted: an assignment without left_on counts as current through this day.",
+    ),
+  },
+});
+
+/** Absence reasons; the last five are left out of absenteeism (planned, long-term, or the employer's decision). */
+export const ABSENCE_REASONS = [
+  "illness",
+  "tardiness",
+  "personal",
+  "no-show",
+  "other",
+  "shift-swap",
+  "vacation",
+  "long-term",
+  "sent-home",
+  "stay-home",
+] as const;
+
+export const absences = table({
+  name: "absences",
+  description:
+    "Scheduled working hours a person did not work, one row per person, local day and reason. Absenteeism counts unplanned short-term absence against the scheduled hours in agent_time.",
+  naturalKey: ["person_id", "absent_on", "reason"],
+  columns: {
+    person_id: col.text.required("The person, as in people."),
+    program_id: col.text.required("Program the person was scheduled to work for."),
+    absent_on: col.date.required("Local day of the shift missed."),
+    hours: col.double.required({ description: "Scheduled hours not worked.", unit: "hours" }),
+    reason: col.text.required({
+      description:
+        "Why: illness, tardiness (late arrival or early leaving), personal (a last-minute personal day), no-show and other count as unplanned; a shift-swap counts unless agreed 24 hours or more ahead; vacation, long-term absence, sent-home (sent home early) and stay-home (told not to come in) never count.",
+      values: ABSENCE_REASONS,
+    }),
+    planned: col.boolean("Agreed in advance (approved leave, a booked appointment): never counts. Empty is unplanned."),
+    notice_hours: col.double({
+      description:
+        "How long before the shift the absence or swap was agreed; a swap 24 hours or more ahead does not count.",
+      unit: "hours",
+    }),
+    employer: col.text("own, or the staffing firm that employs the person (3.8.3.b)."),
+  },
+});
+
 /** Every canonical dataset, by the name `cxpm import DATASET` takes. */
 export const DATASETS: Readonly<Record<string, Table>> = {
   locations,
@@ -165,4 +246,6 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   agent_time: agentTime,
   qa_evaluations: qaEvaluations,
   surveys,
+  people,
+  absences,
 };

@@ -10,6 +10,7 @@ import { agentTime } from "./agent-time.ts";
 import { deferred, deferredArrivals, deferredBacklog, realTime } from "./contacts.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { monitoring } from "./monitoring.ts";
+import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import { satisfaction } from "./surveys.ts";
 
 export { type ComponentGroup, type ComponentSettings, DEFAULT_SETTINGS } from "./define.ts";
@@ -19,6 +20,10 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   "human-real-time": [realTime, agentTime("real-time"), monitoring("real-time")],
   "human-deferred": [deferred, deferredArrivals, deferredBacklog, agentTime("deferred"), monitoring("deferred")],
   "customer-experience": [satisfaction],
+  attrition: [attrition],
+  absenteeism: [absenteeism],
+  recruiting: [recruitmentQuality],
+  training: [trainingQuality],
 };
 
 /** SQL computing every component of a group as long rows (day, program_id, queue_id, component, value). */
