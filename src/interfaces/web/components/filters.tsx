@@ -5,7 +5,7 @@
 import { Select } from "@mantine/core";
 import { MonthPickerInput } from "@mantine/dates";
 import type { ScopeRef } from "../api.ts";
-import { humanize } from "../format.ts";
+import { formatMonth, humanize } from "../format.ts";
 
 export const scopeKey = (scope: { level: string; id: string }) => `${scope.level}:${scope.id}`;
 
@@ -66,6 +66,16 @@ const toPicker = (month: string | null | undefined) => (month ? `${month}-01` : 
 const fromPicker = (date: string | Date | null) =>
   date === null ? undefined : (typeof date === "string" ? date : date.toISOString()).slice(0, 7);
 
+/** Labels for the month picker's controls, for screen readers and tests: "Previous year", "May 2026". */
+export const MONTH_PICKER = {
+  previousLabel: "Previous year",
+  nextLabel: "Next year",
+  getMonthControlProps: (date: string) => ({
+    "aria-label": formatMonth(date.slice(0, 7)),
+    "data-month": date.slice(0, 7),
+  }),
+} as const;
+
 /** A range of months (first and last), either end may be left open. */
 export function MonthRange({
   from,
@@ -90,6 +100,7 @@ export function MonthRange({
         onChange({ from: fromPicker(start), to: fromPicker(end) });
       }}
       valueFormat="MMM YYYY"
+      {...MONTH_PICKER}
       clearable
       allowSingleDateInRange
       w={240}

@@ -33,7 +33,7 @@ import {
   type TargetInput,
   type TargetSource,
 } from "../api.ts";
-import { parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
+import { MONTH_PICKER, parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatMonth, formatNumber, formatTimestamp, formatValue, unitLabel } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -217,6 +217,7 @@ function TargetForm({
             value={`${form.effectiveFrom}-01`}
             onChange={(date) => date && setForm((f) => ({ ...f, effectiveFrom: String(date).slice(0, 7) }))}
             valueFormat="MMM YYYY"
+            {...MONTH_PICKER}
             required
             error={field("effectiveFrom")}
           />
