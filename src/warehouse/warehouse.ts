@@ -11,7 +11,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { createTableSql } from "./schema/define.ts";
+import { createTableSql, sqlType } from "./schema/define.ts";
 import { DATASETS } from "./schema/tables.ts";
 
 const HISTORY = [
@@ -49,7 +49,33 @@ export class Warehouse {
     // Instants are shown and cut in UTC unless a query converts them to a location's zone.
     await warehouse.run("SET TimeZone = 'UTC'");
     for (const sql of [...HISTORY, ...Object.values(DATASETS).map(createTableSql)]) await warehouse.run(sql);
+    await warehouse.addNewColumns();
     return warehouse;
+  }
+
+  /**
+   * Datasets gain optional columns over time; a warehouse file made before gets them added, empty, so that it
+   * keeps loading and computing without being rebuilt.
+   */
+  private async addNewColumns(): Promise<void> {
+    const existing = new Set(
+      (
+        await this.all<{ name: string }>(
+          "SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'main'",
+        )
+      ).map((c) => c.name),
+    );
+    for (const table of Object.values(DATASETS)) {
+      for (const [name, column] of Object.entries(table.columns)) {
+        if (existing.has(`${table.name}.${name}`)) continue;
+        if (column.required) {
+          throw new Error(
+            `${this.path}: table ${table.name} lacks the required column ${name}; rebuild the warehouse from its sources`,
+          );
+        }
+        await this.run(`ALTER TABLE ${table.name} ADD COLUMN ${name} ${sqlType(column)}`);
+      }
+    }
   }
 
   async run(sql: string, params?: DuckDBValue[]): Promise<void> {

@@ -3,8 +3,8 @@
  * deterministically from a seed and loaded into the warehouse's canonical tables like any import.
  *
  * The organisation tables go through `importFiles` (small JSON files written to a temporary folder), so they
- * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations, survey responses, the
- * people roster and absences are streamed through `DemoStage` (see staging.ts for why) in one transaction that
+ * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations, survey responses,
+ * workforce intervals, the people roster and absences are streamed through `DemoStage` (see staging.ts for why) in one transaction that
  * first removes the previous demo's rows, and each table's load is recorded in `import_batches` as one batch.
  * The metric components are then recomputed.
  *
@@ -59,6 +59,7 @@ export const DEMO_DATASETS = [
   "agent_time",
   "qa_evaluations",
   "surveys",
+  "workforce_intervals",
   "people",
   "absences",
 ] as const;
@@ -106,6 +107,7 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   agent_time: () => `program_id IN (${PROGRAM_IDS()})`,
   qa_evaluations: () => `source = ${quote(DEMO_SOURCE)}`,
   surveys: () => `source = ${quote(DEMO_SOURCE)}`,
+  workforce_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
   people: () => `program_id IN (${PROGRAM_IDS()})`,
   absences: () => `program_id IN (${PROGRAM_IDS()})`,
 };

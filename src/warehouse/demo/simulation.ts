@@ -137,6 +137,22 @@ export interface AgentDayRow {
   productive: number;
   available: number;
   scheduled: number;
+  /** Scheduled seconds spent on the scheduled activity at its time; NaN for a day missed. */
+  adherent: number;
+}
+
+/** One staffing interval (a local hour) of a queue: volumes and staff in FTE. */
+export interface IntervalRow {
+  queue: number;
+  starts: number;
+  minutes: number;
+  forecast: number;
+  actual: number;
+  capacity: number;
+  planned: number;
+  required: number;
+  scheduled: number;
+  present: number;
 }
 
 export interface DemoSink {
@@ -146,6 +162,7 @@ export interface DemoSink {
   agentDay(row: AgentDayRow): void;
   person(row: PersonRow): void;
   absence(row: AbsenceRow): void;
+  interval(row: IntervalRow): void;
 }
 
 /** A program's settings for one month: its profile plus that month's trend and noise. */
@@ -283,6 +300,8 @@ const SURVEYED_SHARE = 0.07;
 const EVALUATORS_PER_LOCATION = 4;
 /** Of a program's absence (the share of planned agents missing on the day), the part that is unplanned absence. */
 const UNPLANNED_SHARE = 0.7;
+/** Mean share of scheduled time an agent spends on the scheduled activity at its time. */
+const ADHERENCE = 0.91;
 
 /** Smallest number of servers that answer `target` of an Erlang C load within the threshold. */
 export function serversFor(load: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
@@ -330,7 +349,7 @@ export interface SimulationOptions {
 
 export class DemoSimulation {
   /** Rows written so far. */
-  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0, people: 0, absences: 0 };
+  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0, people: 0, absences: 0, intervals: 0 };
 
   private readonly rng: Random;
   private readonly window: DemoWindow;
@@ -350,6 +369,22 @@ export class DemoSimulation {
   private readonly pools: (AgentPool | undefined)[];
   /** Who holds each agent seat, day by day, and their absences. */
   private readonly roster: Roster;
+  /** Draws of the workforce plan beyond the contacts (capacity-plan error, attendance on deferred work). */
+  private readonly workforce: Random;
+  /** Per queue and month: the capacity plan's staff over the schedule's, the error of the long-range forecast. */
+  private readonly capacityPlan: Float64Array[];
+  private readonly intervalRow: IntervalRow = {
+    queue: 0,
+    starts: 0,
+    minutes: 0,
+    forecast: 0,
+    actual: 0,
+    capacity: 0,
+    planned: 0,
+    required: 0,
+    scheduled: 0,
+    present: 0,
+  };
   private readonly customerBase: number[];
   private readonly pending: Pending[];
   private readonly row = new ContactRow();
@@ -376,6 +411,7 @@ export class DemoSimulation {
     productive: 0,
     available: 0,
     scheduled: 0,
+    adherent: 0,
   };
   private readonly times: Float64Array = new Float64Array(1024);
   private nextSeq = 1;
@@ -393,6 +429,10 @@ export class DemoSimulation {
     const plan = root.stream();
     this.rng = root.stream();
     const people = root.stream();
+    this.workforce = root.stream();
+    this.capacityPlan = QUEUES.map(() =>
+      Float64Array.from({ length: window.months }, () => this.workforce.lognormal(1, 0.08)),
+    );
 
     this.starts = LOCATIONS.map((l) => window.dates.map((d) => hourStarts(d, l.timeZone)));
     this.ends = this.starts.map((days) => days[days.length - 1]![24]!);
@@ -666,6 +706,13 @@ export class DemoSimulation {
       const n = rng.poisson(expected * volume);
       const agents = Math.max(1, rng.binomial(Math.min(planned[h]!, seats), 1 - absence));
       pool.staffed += agents * length;
+      const required = n > 0 ? serversFor((n / length) * aht, aht, threshold, pm.plannedServiceLevel) : 0;
+      this.interval(sink, q, starts[h]!, length, expected, n, {
+        planned: planned[h]!,
+        required: Math.ceil(required / concurrency),
+        scheduled: Math.min(planned[h]!, seats),
+        present: agents,
+      });
       if (n === 0) continue;
       const servers = agents * concurrency;
       const shape = waitShape(
@@ -731,6 +778,32 @@ export class DemoSimulation {
         this.emit(row, sink, queue, pm);
       }
     }
+  }
+
+  /** Writes one local hour of a queue's workforce plan; the capacity plan is the month's long-range forecast. */
+  private interval(
+    sink: DemoSink,
+    q: number,
+    start: number,
+    length: number,
+    forecast: number,
+    actual: number,
+    staff: { planned: number; required: number; scheduled: number; present: number },
+  ) {
+    const r = this.intervalRow;
+    r.queue = q;
+    r.starts = start;
+    r.minutes = length / 60;
+    r.forecast = Math.round(forecast * 100) / 100;
+    r.actual = actual;
+    r.capacity =
+      Math.round(staff.planned * this.capacityPlan[q]![this.window.dates[this.today]!.monthIndex]! * 10) / 10;
+    r.planned = staff.planned;
+    r.required = staff.required;
+    r.scheduled = staff.scheduled;
+    r.present = staff.present;
+    sink.interval(r);
+    this.written.intervals++;
   }
 
   /** Talk, hold and after-contact work from `answered`, the agent, and the outcome flags. */
@@ -810,14 +883,19 @@ export class DemoSimulation {
     const pending = this.pending[q]!;
     const cycle = queue.targetCycleSeconds!;
     const volume = this.dayFactor[q]![d]!;
+    // The plan staffs the month's capacity; the day's arrivals needed their share of it; some staff are missing.
+    const planned = Math.round((qm.capacityPerHour * qm.ahtSeconds) / 360) / 10;
+    const required = Math.round((planned * volume * 10) / pm.capacity) / 10;
+    const present = Math.round(planned * (1 - clamp(pm.absence * this.workforce.lognormal(1, 0.35), 0, 0.6)) * 10) / 10;
 
     for (let h = 0; h < 24; h++) {
       const length = starts[h + 1]! - starts[h]!;
       if (length <= 0) continue;
       this.hour = h;
       const start = starts[h]!;
+      const open = isOpen(queue.hours, date.weekday, h);
       // Work the queue first: items that arrived before this hour, oldest first.
-      if (isOpen(queue.hours, date.weekday, h)) {
+      if (open) {
         // Items more than half their cycle time old at the head of the queue bring some overtime.
         const overtime = pending.size > 0 && start - pending.arrived[pending.head]! > cycle * 0.6 ? 1.2 : 1;
         const capacity = rng.poisson(qm.capacityPerHour * overtime * (length / 3600));
@@ -839,8 +917,9 @@ export class DemoSimulation {
         }
       }
       const expected = this.forecast[q]![d * 24 + h]!;
-      if (expected <= 0) continue;
-      const n = rng.poisson(expected * volume);
+      const n = expected > 0 ? rng.poisson(expected * volume) : 0;
+      if (open) this.interval(sink, q, start, length, expected, n, { planned, required, scheduled: planned, present });
+      if (n === 0) continue;
       const times = this.arrivals(n, start, length);
       for (let i = 0; i < n; i++) pending.push(this.nextSeq++, times[i]!, 1 + rng.int(this.customerBase[q]!));
     }
@@ -882,6 +961,7 @@ export class DemoSimulation {
         r.onsite = Math.round(onsite);
         r.paid = Math.round(paid);
         r.scheduled = Math.round(paid * rng.lognormal(1, 0.03));
+        r.adherent = Math.round(r.scheduled * clamp(ADHERENCE + 0.03 * this.workforce.normal(), 0.6, 1));
         scheduledSum += r.scheduled;
         worked++;
         sink.agentDay(r);
@@ -907,6 +987,7 @@ export class DemoSimulation {
         r.onsite = 0;
         r.paid = 0;
         r.scheduled = Math.round(shift);
+        r.adherent = Number.NaN;
         sink.agentDay(r);
         this.written.agentDays++;
       }

@@ -13,7 +13,7 @@
  */
 import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBDoubleVector } from "@duckdb/node-api";
 import type { Table } from "../schema/define.ts";
-import { absences, agentTime, contacts, people, qaEvaluations, surveys } from "../schema/tables.ts";
+import { absences, agentTime, contacts, people, qaEvaluations, surveys, workforceIntervals } from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
 import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES } from "./organisation.ts";
 import { ABSENCE_CODES, type AbsenceRow, EMPLOYERS, LEAVE_CODES, type PersonRow, ROLES } from "./people.ts";
@@ -23,6 +23,7 @@ import {
   type ContactRow,
   type DemoSink,
   type EvaluationRow,
+  type IntervalRow,
   MONITORING_MODES,
   type SurveyRow,
   WORK_KIND_LETTERS,
@@ -163,7 +164,18 @@ const STAGED = {
   },
   agent_time: {
     table: agentTime,
-    columns: ["program", "kind", "agent", "starts_at", "paid", "onsite", "productive", "available", "scheduled"],
+    columns: [
+      "program",
+      "kind",
+      "agent",
+      "starts_at",
+      "paid",
+      "onsite",
+      "productive",
+      "available",
+      "scheduled",
+      "adherent",
+    ],
     expressions: {
       agent_id: agentId("p.program_id", code("kind", WORK_KIND_LETTERS)),
       program_id: "p.program_id",
@@ -175,8 +187,40 @@ const STAGED = {
       productive_seconds: "s.productive",
       available_seconds: "s.available",
       scheduled_seconds: "s.scheduled",
+      adherent_seconds: "s.adherent",
     },
     from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  workforce_intervals: {
+    table: workforceIntervals,
+    columns: [
+      "queue",
+      "starts",
+      "minutes",
+      "forecast",
+      "actual",
+      "capacity",
+      "planned",
+      "required",
+      "scheduled",
+      "present",
+    ],
+    expressions: {
+      program_id: "q.program_id",
+      queue_id: "q.queue_id",
+      kind: "q.kind",
+      time_zone: "q.time_zone",
+      starts_at: instant("starts"),
+      interval_minutes: "s.minutes",
+      forecast_contacts: "s.forecast",
+      actual_contacts: "s.actual",
+      capacity_plan_staff: "s.capacity",
+      planned_staff: "s.planned",
+      required_staff: "s.required",
+      scheduled_staff: "s.scheduled",
+      actual_staff: "s.present",
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
   },
   people: {
     table: people,
@@ -441,6 +485,7 @@ export class DemoStage implements DemoSink {
     b[6]![k] = row.productive;
     b[7]![k] = row.available;
     b[8]![k] = row.scheduled;
+    b[9]![k] = row.adherent;
     s.advance();
   }
 
@@ -472,6 +517,21 @@ export class DemoStage implements DemoSink {
       row.planned,
       row.notice,
       row.employer,
+    ]);
+  }
+
+  interval(row: IntervalRow): void {
+    this.put("workforce_intervals", [
+      row.queue,
+      row.starts,
+      row.minutes,
+      row.forecast,
+      row.actual,
+      row.capacity,
+      row.planned,
+      row.required,
+      row.scheduled,
+      row.present,
     ]);
   }
 

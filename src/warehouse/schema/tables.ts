@@ -115,6 +115,11 @@ export const agentTime = table({
     }),
     available_seconds: col.double.required({ description: "Ready and waiting for a transaction.", unit: "seconds" }),
     scheduled_seconds: col.double({ description: "Time the CSS was scheduled to work.", unit: "seconds" }),
+    adherent_seconds: col.double({
+      description:
+        "Of the scheduled time, the seconds spent on the scheduled activity (work, break, meeting, coaching) at its scheduled time: schedule adherence.",
+      unit: "seconds",
+    }),
   },
 });
 
@@ -153,6 +158,41 @@ export const surveys = table({
     contact_id: col.text("source_id of the surveyed contact, when known."),
     overall_satisfaction: col.double.required("Answer to the overall satisfaction question."),
     scale_max: col.double.required({ description: "Top of the scale (5 for a 1–5 scale); the scale starts at 1." }),
+  },
+});
+
+export const workforceIntervals = table({
+  name: "workforce_intervals",
+  description:
+    "One staffing interval (15, 30 or 60 minutes) of a queue or staff group: the volume forecast and received, and the staff forecast, required, scheduled and present. Staff are FTEs over the interval (30 minutes of one person in a 30-minute interval is 1).",
+  naturalKey: ["program_id", "queue_id", "starts_at"],
+  columns: {
+    program_id: col.text.required("Program of the queue."),
+    queue_id: col.text.required("Queue, KCRP or staff group the plan covers."),
+    kind: col.text.required({
+      description: "Kind of work; real-time and deferred intervals count for those groups' schedule attainment.",
+      values: CONTACT_KINDS,
+    }),
+    time_zone: col.text.required("IANA time zone of the location."),
+    starts_at: col.timestamp.required("Start of the interval."),
+    interval_minutes: col.double.required({ description: "Length of the interval.", unit: "minutes" }),
+    forecast_contacts: col.double("Transactions forecast for the interval when the schedule was made."),
+    actual_contacts: col.double("Transactions that arrived in the interval."),
+    capacity_plan_staff: col.double({
+      description: "Staff the capacity plan forecast, as far ahead as hiring and training take (staffing forecast).",
+      unit: "FTE",
+    }),
+    planned_staff: col.double({
+      description:
+        "Staff the scheduling forecast required; for a queue shared between locations, the client's staffing plan for this location.",
+      unit: "FTE",
+    }),
+    required_staff: col.double({
+      description: "Staff actually required, recalculated from the volume and handle time that happened.",
+      unit: "FTE",
+    }),
+    scheduled_staff: col.double({ description: "Staff on the schedule.", unit: "FTE" }),
+    actual_staff: col.double({ description: "Staff present and available for the queue's work.", unit: "FTE" }),
   },
 });
 
@@ -246,6 +286,7 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   agent_time: agentTime,
   qa_evaluations: qaEvaluations,
   surveys,
+  workforce_intervals: workforceIntervals,
   people,
   absences,
 };

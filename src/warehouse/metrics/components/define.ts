@@ -17,6 +17,16 @@ export interface ComponentSettings {
   readonly satisfiedTopBoxes: number;
   /** Dissatisfied: an answer in the bottom N boxes (bottom box on a 1–5 scale: 1). */
   readonly dissatisfiedBottomBoxes: number;
+  /**
+   * Schedule attainment by intervals: staff present within this band around the plan (or schedule), as shares
+   * of it, bounds included. Default 95%–115%, the glossary's example.
+   */
+  readonly staffingBand: { readonly low: number; readonly high: number };
+  /**
+   * Forecast accuracy by intervals or days: the actual within this share under or over the forecast, bounds
+   * included (the Standard's +x% / −y%, the CSP's choice). Default 10% either way.
+   */
+  readonly forecastTolerance: { readonly under: number; readonly over: number };
 }
 
 export const DEFAULT_SETTINGS: ComponentSettings = {
@@ -25,6 +35,8 @@ export const DEFAULT_SETTINGS: ComponentSettings = {
   cycleTimeSeconds: 24 * 3600,
   satisfiedTopBoxes: 2,
   dissatisfiedBottomBoxes: 1,
+  staffingBand: { low: 0.95, high: 1.15 },
+  forecastTolerance: { under: 0.1, over: 0.1 },
 };
 
 export interface ComponentGroup {
@@ -42,6 +54,10 @@ export const n = (x: number) => {
   if (!Number.isFinite(x) || x < 0) throw new Error(`setting must be a non-negative number, got ${x}`);
   return String(x);
 };
+
+/** Whether `actual` lies within `low`…`high` times `reference`, bounds included (with a little slack for rounding). */
+export const within = (actual: string, reference: string, low: number, high: number) =>
+  `(${actual} >= ${n(low)} * ${reference} - 1e-9 AND ${actual} <= ${n(high)} * ${reference} + 1e-9)`;
 
 /** Local calendar day of an instant: days are cut in the location's time zone. */
 export const localDay = (column: string) => `CAST(${column} AT TIME ZONE c.time_zone AS DATE)`;

@@ -12,18 +12,28 @@ import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import { satisfaction } from "./surveys.ts";
+import { forecastAccuracy, scheduleAdherence, scheduleAttainment, staffingPlanAttainment } from "./workforce.ts";
 
 export { type ComponentGroup, type ComponentSettings, DEFAULT_SETTINGS } from "./define.ts";
 
 /** Catalog process group → the component queries that serve it. */
 export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]>> = {
-  "human-real-time": [realTime, agentTime("real-time"), monitoring("real-time")],
-  "human-deferred": [deferred, deferredArrivals, deferredBacklog, agentTime("deferred"), monitoring("deferred")],
+  "human-real-time": [realTime, agentTime("real-time"), monitoring("real-time"), staffingPlanAttainment("real-time")],
+  "human-deferred": [
+    deferred,
+    deferredArrivals,
+    deferredBacklog,
+    agentTime("deferred"),
+    monitoring("deferred"),
+    staffingPlanAttainment("deferred"),
+  ],
   "customer-experience": [satisfaction],
   attrition: [attrition],
   absenteeism: [absenteeism],
   recruiting: [recruitmentQuality],
   training: [trainingQuality],
+  forecasting: [forecastAccuracy],
+  "scheduling-real-time": [scheduleAttainment, scheduleAdherence],
 };
 
 /** SQL computing every component of a group as long rows (day, program_id, queue_id, component, value). */
