@@ -14,6 +14,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
+import type { ComponentSettings } from "../metrics/components/index.ts";
+import { type ComponentUpdate, updateComponents } from "../metrics/compute.ts";
 import type { Column } from "../schema/define.ts";
 import type { Warehouse } from "../warehouse.ts";
 import type { Mapping } from "./mapping.ts";
@@ -36,6 +38,12 @@ export interface ImportOptions {
   readonly onError?: "fail" | "quarantine";
   readonly rejectsFile?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Bring the metric components up to date in the load's own transaction, with these settings: only the local
+   * days the load touched when it replaced a bounded share of the dataset, else all components read from it.
+   * Without it, components are left to the caller.
+   */
+  readonly components?: ComponentSettings;
 }
 
 export interface ImportSummary {
@@ -51,6 +59,8 @@ export interface ImportSummary {
   readonly problems: readonly RowProblem[];
   readonly rejectsFile: string | null;
   readonly seconds: number;
+  /** How the metric components were brought up to date, when `components` was given and the load changed rows. */
+  readonly components?: ComponentUpdate & { readonly seconds: number };
 }
 
 /** A load refused because of bad rows. Nothing was written. */
@@ -219,6 +229,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   const rejectsFile = rejects.length > 0 ? (options.rejectsFile ?? `${table.name}.rejects.csv`) : null;
   if (rejectsFile) writeRejects(rejectsFile, rejects);
 
+  let components: ImportSummary["components"];
   const batchId = await warehouse.transaction(async () => {
     const [{ id }] = (await warehouse.all<{ id: number }>("SELECT nextval('batch_ids') AS id")) as [{ id: number }];
     await warehouse.run("DROP TABLE IF EXISTS import_stage");
@@ -239,11 +250,23 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
     appender.closeSync();
     const key = table.naturalKey.join(", ");
     const stagedKey = table.naturalKey.map((k) => CAST(k, table.columns[k]!)).join(", ");
-    await warehouse.run(`DELETE FROM ${table.name} WHERE (${key}) IN (SELECT ${stagedKey} FROM import_stage)`);
+    const replacing = `FROM ${table.name} WHERE (${key}) IN (SELECT ${stagedKey} FROM import_stage)`;
+    // A load that replaces a small share of the dataset updates the components of the days it touched; the
+    // rows it replaces are kept aside for that, as their days count as touched too.
+    const byDay = options.components !== undefined && (await boundedShare(warehouse, table.name, rows.length));
+    if (byDay) await warehouse.run(`CREATE OR REPLACE TEMP TABLE import_replaced AS SELECT * ${replacing}`);
+    await warehouse.run(`DELETE ${replacing}`);
     await warehouse.run(
       `INSERT INTO ${table.name} (${columns.map(([n]) => n).join(", ")}, batch_id) SELECT ${columns.map(([n, c]) => CAST(n, c)).join(", ")}, ${id} FROM import_stage`,
     );
     await warehouse.run("DROP TABLE import_stage");
+    if (options.components) {
+      const started = performance.now();
+      const change = { dataset: table.name, batchId: id, ...(byDay ? { replaced: "import_replaced" } : {}) };
+      const update = await updateComponents(warehouse, change, options.components);
+      components = { ...update, seconds: (performance.now() - started) / 1000 };
+      await warehouse.run("DROP TABLE IF EXISTS import_replaced");
+    }
     await warehouse.run(
       "INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10), $11)",
       [
@@ -275,7 +298,19 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
     problems,
     rejectsFile,
     seconds: (Date.now() - started) / 1000,
+    ...(components ? { components } : {}),
   };
+}
+
+/**
+ * Loads of up to this share of the dataset (rows loaded over rows there after the load) update components day
+ * by day; larger ones rebuild them, which is then as fast and needs no copy of the replaced rows.
+ */
+const BY_DAY_SHARE = 0.2;
+
+async function boundedShare(warehouse: Warehouse, table: string, loaded: number): Promise<boolean> {
+  const [row] = await warehouse.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+  return loaded <= BY_DAY_SHARE * ((row?.n ?? 0) + loaded);
 }
 
 function exclusion(

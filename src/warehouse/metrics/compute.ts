@@ -14,7 +14,13 @@ import { wilson } from "../../methods/sampling/proportion.ts";
 import type { Pack } from "../../standard/pack.ts";
 import type { Formula, Metric } from "../../standard/schema.ts";
 import type { Warehouse } from "../warehouse.ts";
-import { COMPONENT_GROUPS, type ComponentSettings, componentSql, DEFAULT_SETTINGS } from "./components/index.ts";
+import {
+  COMPONENT_GROUPS,
+  type ComponentGroup,
+  type ComponentSettings,
+  componentSql,
+  DEFAULT_SETTINGS,
+} from "./components/index.ts";
 
 const TABLE = `CREATE TABLE IF NOT EXISTS metric_components (
   process_group VARCHAR NOT NULL,
@@ -25,24 +31,192 @@ const TABLE = `CREATE TABLE IF NOT EXISTS metric_components (
   value DOUBLE NOT NULL
 )`;
 
-/** Rebuilds every component from the canonical tables, in one transaction. Returns the rows written. */
+/**
+ * Rebuilds the components from the canonical tables, in one transaction: all of them, or with `days` (local
+ * dates, YYYY-MM-DD) only those days' rows of every group. Returns the component rows written.
+ */
 export async function recomputeComponents(
   warehouse: Warehouse,
   settings: ComponentSettings = DEFAULT_SETTINGS,
+  options: { readonly days?: readonly string[] } = {},
 ): Promise<number> {
+  const { days } = options;
+  const bad = days?.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d)));
+  if (bad !== undefined) throw new Error(`days: expected dates as YYYY-MM-DD, got "${bad}"`);
   await warehouse.run(TABLE);
   return warehouse.transaction(async () => {
-    await warehouse.run("DELETE FROM metric_components");
-    for (const [group, queries] of Object.entries(COMPONENT_GROUPS)) {
-      for (const query of queries) {
-        await warehouse.run(
-          `INSERT INTO metric_components SELECT '${group}', day, program_id, queue_id, component, value FROM (${componentSql(query, settings)})`,
-        );
-      }
-    }
-    const [row] = await warehouse.all<{ n: number }>("SELECT count(*) AS n FROM metric_components");
-    return row?.n ?? 0;
+    if (!days) return (await updateComponents(warehouse, undefined, settings)).rows;
+    const work = queries().map((q) => ({ ...q, days: [...new Set(days)].sort() }));
+    return rebuild(warehouse, settings, work);
   });
+}
+
+/**
+ * What a load changed in one dataset: the rows of its batch, and the previous versions of the rows it replaced
+ * (a table with the dataset's columns, usually temporary). Both count as touched. Without `replaced`, every
+ * query reading the dataset is rebuilt whole.
+ */
+export interface Change {
+  readonly dataset: string;
+  readonly batchId: number;
+  readonly replaced?: string;
+}
+
+export interface ComponentUpdate {
+  /** Distinct local days recomputed, over the groups updated day by day. */
+  readonly days: number;
+  /** Component queries updated day by day, and rebuilt whole. */
+  readonly queriesByDay: number;
+  readonly queriesRebuilt: number;
+  /** Component rows written. */
+  readonly rows: number;
+}
+
+/**
+ * Brings the components up to date after `change`, inside the caller's transaction (a load's, so that facts
+ * and components land together). Without a change, everything is rebuilt.
+ *
+ * Each component query that reads the changed dataset is handled one of two ways. A query declaring `byDay`
+ * for that dataset has the days the change touched recomputed: the days its base gives the changed rows (old
+ * and new versions), widened, when it declares a horizon, to the days between the old and the new end of the
+ * data. Its rows for those days are deleted and computed again from the rows near them. Any other query reading
+ * the dataset (a reference table such as queues, or a group without `byDay`) is rebuilt whole. Either way the
+ * result is the rows a full rebuild would give; `test/warehouse/incremental.test.ts` checks it.
+ */
+export async function updateComponents(
+  warehouse: Warehouse,
+  change: Change | undefined,
+  settings: ComponentSettings = DEFAULT_SETTINGS,
+): Promise<ComponentUpdate> {
+  await warehouse.run(TABLE);
+  if (!change) {
+    await warehouse.run("DELETE FROM metric_components");
+    const work = queries().map((q) => ({ ...q, days: "all" as const }));
+    const rows = await rebuild(warehouse, settings, work);
+    return { days: 0, queriesByDay: 0, queriesRebuilt: work.length, rows };
+  }
+  const work: Work[] = [];
+  const days = new Set<string>();
+  for (const q of queries()) {
+    if (!reads(q.query.base(settings), change.dataset)) continue;
+    if (change.replaced === undefined || q.query.byDay?.table !== change.dataset) {
+      work.push({ ...q, days: "all" });
+      continue;
+    }
+    const touched = await touchedDays(warehouse, q.query, { ...change, replaced: change.replaced }, settings);
+    for (const day of touched) days.add(day);
+    work.push({ ...q, days: touched });
+  }
+  const rows = await rebuild(warehouse, settings, work);
+  const byDay = work.filter((w) => w.days !== "all").length;
+  return { days: days.size, queriesByDay: byDay, queriesRebuilt: work.length - byDay, rows };
+}
+
+interface Query {
+  /** The catalog's process group the rows are stored under. */
+  readonly group: string;
+  readonly query: ComponentGroup;
+}
+interface Work extends Query {
+  /** Sorted local dates to recompute, or every day. */
+  readonly days: readonly string[] | "all";
+}
+
+/** Every registered component query with its process group, checked to own its component ids. */
+function queries(): Query[] {
+  const out: Query[] = [];
+  for (const [group, list] of Object.entries(COMPONENT_GROUPS)) {
+    const seen = new Set<string>();
+    for (const query of list) {
+      for (const id of Object.keys(query.components)) {
+        // Rows are replaced by (group, component, day): two queries writing one component would erase each other.
+        if (seen.has(id)) throw new Error(`component ${id} of ${group} comes from two queries; give each its own id`);
+        seen.add(id);
+      }
+      out.push({ group, query });
+    }
+  }
+  return out;
+}
+
+/** Whether SQL reads a table: the name as a word of its text (a mention in a comment only costs a rebuild). */
+const reads = (sql: string, table: string) => new RegExp(`\\b${table}\\b`, "i").test(sql);
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const dateSql = (day: string | null) => (day === null ? "CAST(NULL AS DATE)" : `DATE ${quote(day)}`);
+
+/** A query of one row and column `day`, as YYYY-MM-DD or null. */
+async function dayOf(warehouse: Warehouse, sql: string): Promise<string | null> {
+  const [row] = await warehouse.all<{ day: string | null }>(`SELECT CAST(day AS VARCHAR) AS day FROM (${sql})`);
+  return row?.day ?? null;
+}
+
+/** The local days whose rows of `query` the change can alter, sorted. */
+async function touchedDays(
+  warehouse: Warehouse,
+  query: ComponentGroup,
+  change: Required<Change>,
+  settings: ComponentSettings,
+): Promise<string[]> {
+  const { dataset, batchId, replaced } = change;
+  const horizon = query.byDay?.horizon?.(settings);
+  let end: string | null = null;
+  let moved = "";
+  if (horizon) {
+    // The end of the data before the load: the rows other batches left, and the rows this one replaced.
+    const before = await dayOf(
+      warehouse,
+      `WITH ${dataset} AS (SELECT * FROM main.${dataset} WHERE batch_id <> ${batchId} UNION ALL SELECT * FROM ${replaced}) ${horizon}`,
+    );
+    const after = await dayOf(warehouse, horizon);
+    end = before === null || (after !== null && after > before) ? after : before;
+    // Open items stay late to the end of the data: when it moves, every day between changes.
+    if (before !== null && after !== null && before !== after) {
+      const [from, to] = before < after ? [before, after] : [after, before];
+      moved = ` UNION SELECT CAST(unnest(generate_series(${dateSql(from)} + 1, ${dateSql(to)}, INTERVAL 1 DAY)) AS DATE)`;
+    }
+  }
+  // The base over the changed rows alone gives the days they land on, old versions and new.
+  const rows = await warehouse.all<{ day: string }>(
+    `WITH ${dataset} AS (SELECT * FROM ${replaced} UNION ALL SELECT * FROM main.${dataset} WHERE batch_id = ${batchId})
+     SELECT DISTINCT CAST(day AS VARCHAR) AS day FROM (
+       SELECT day FROM (${query.base(settings, horizon ? dateSql(end) : undefined)}) AS base${moved}
+     ) WHERE day IS NOT NULL ORDER BY day`,
+  );
+  return rows.map((r) => r.day);
+}
+
+/** Deletes and recomputes each query's rows (every day, or the given days). Returns the rows written. */
+async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: readonly Work[]): Promise<number> {
+  let written = 0;
+  for (const { group, query, days } of work) {
+    const own = `process_group = ${quote(group)} AND component IN (${Object.keys(query.components).map(quote).join(", ")})`;
+    const insert = async (sql: string) => {
+      const result = await warehouse.connection.run(
+        `INSERT INTO metric_components SELECT ${quote(group)}, day, program_id, queue_id, component, value FROM (${sql})`,
+      );
+      written += result.rowsChanged;
+    };
+    if (days === "all") {
+      await warehouse.run(`DELETE FROM metric_components WHERE ${own}`);
+      await insert(componentSql(query, settings));
+      continue;
+    }
+    if (days.length === 0) continue;
+    await warehouse.run("CREATE OR REPLACE TEMP TABLE recompute_days (day DATE PRIMARY KEY)");
+    await warehouse.run(`INSERT INTO recompute_days VALUES ${days.map((d) => `(${dateSql(d)})`).join(", ")}`);
+    await warehouse.run(`DELETE FROM metric_components WHERE ${own} AND day IN (SELECT day FROM recompute_days)`);
+    const { byDay } = query;
+    // Rows that run to the end of the data need where it is, not where it is among the rows read here.
+    const end = byDay?.horizon ? dateSql(await dayOf(warehouse, byDay.horizon(settings))) : undefined;
+    const near = byDay?.near
+      ? `WITH ${byDay.table} AS (SELECT * FROM main.${byDay.table} c WHERE ${byDay.near(dateSql(days[0]!), dateSql(days.at(-1)!))}) `
+      : "";
+    const sql = componentSql({ ...query, base: (s) => query.base(s, end) }, settings);
+    await insert(`${near}SELECT * FROM (${sql}) WHERE day IN (SELECT day FROM recompute_days)`);
+  }
+  await warehouse.run("DROP TABLE IF EXISTS recompute_days");
+  return written;
 }
 
 export type Period = "month" | "quarter";

@@ -7,7 +7,8 @@ import { Command, Option } from "commander";
 import { loadPack } from "../../../standard/pack.ts";
 import { ImportError, type ImportSummary, importFiles } from "../../../warehouse/import/load.ts";
 import { identityMapping, loadMapping } from "../../../warehouse/import/mapping.ts";
-import { metricValues, recomputeComponents } from "../../../warehouse/metrics/compute.ts";
+import { DEFAULT_SETTINGS } from "../../../warehouse/metrics/components/index.ts";
+import { metricValues } from "../../../warehouse/metrics/compute.ts";
 import { describeSchema } from "../../../warehouse/schema/describe.ts";
 import { DATASETS } from "../../../warehouse/schema/tables.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
@@ -74,8 +75,9 @@ export function importCommand(): Command {
             onError: options.onError,
             rejectsFile: options.rejects,
             onProgress: bar.update,
+            // The metric components follow in the same transaction: only the days the load touched, when few.
+            components: DEFAULT_SETTINGS,
           });
-          if (!summary.alreadyLoaded) await recomputeComponents(warehouse);
         } catch (error) {
           if (error instanceof ImportError) throw new CliError(error.message);
           throw error;
@@ -94,10 +96,22 @@ export function importCommand(): Command {
                 ),
                 ...Object.entries(summary.excludedBy).map(([reason, n]) => `  excluded ${n}: ${reason}`),
                 ...(summary.rejectsFile ? [`Rejected rows and their reasons: ${summary.rejectsFile}`] : []),
+                ...(summary.components ? [describeUpdate(summary.components)] : []),
               ].join("\n"),
         );
       },
     );
+}
+
+function describeUpdate(u: NonNullable<ImportSummary["components"]>): string {
+  const parts = [
+    ...(u.queriesByDay
+      ? [`${u.queriesByDay} queries for the ${u.days} local day${u.days === 1 ? "" : "s"} touched`]
+      : []),
+    ...(u.queriesRebuilt ? [`${u.queriesRebuilt} rebuilt whole`] : []),
+  ];
+  if (parts.length === 0) return "Metric components: none read this dataset.";
+  return `Metric components: ${parts.join(", ")}; ${number(u.rows)} rows written in ${number(u.seconds)} s`;
 }
 
 export function metricsCommand(): Command {

@@ -1,7 +1,7 @@
 /**
  * Components from contacts: real-time (voice, chat) and deferred (email, cases, back office) transactions.
  */
-import { type ComponentGroup, type ComponentSettings, localDay, measured, n } from "./define.ts";
+import { type ComponentGroup, type ComponentSettings, localDay, measured, n, nearDays } from "./define.ts";
 
 export const realTime: ComponentGroup = {
   base: (s) => `
@@ -19,6 +19,7 @@ export const realTime: ComponentGroup = {
       c.escalated, c.resolved, c.first_contact, c.sale, c.sale_value
     FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'real-time'`,
+  byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
   components: {
     offered: "count(*) FILTER (WHERE offered AND NOT chat)",
     answered: "count(*) FILTER (WHERE offered AND answered AND NOT chat)",
@@ -53,6 +54,11 @@ const deferredBase = (dayOf: string) => (s: ComponentSettings) =>
 
 export const deferred: ComponentGroup = {
   base: deferredBase("coalesce(c.completed_at, c.arrived_at)"),
+  byDay: {
+    table: "contacts",
+    near: (from, to) =>
+      `(${nearDays("c.completed_at", from, to)} OR (c.completed_at IS NULL AND ${nearDays("c.arrived_at", from, to)}))`,
+  },
   components: {
     processed: "count(*) FILTER (WHERE processed)",
     processed_within_cycle_time: "count(*) FILTER (WHERE processed AND on_time)",
@@ -68,8 +74,19 @@ export const deferred: ComponentGroup = {
 
 export const deferredArrivals: ComponentGroup = {
   base: deferredBase("c.arrived_at"),
+  byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
   components: { received: "count(*)" },
 };
+
+/**
+ * The last local day of deferred work (its latest arrival or completion), to which open items stay late. Only
+ * the rows of the last two days (UTC) can hold it, as zone offsets differ by at most 26 hours, so the time
+ * zone conversion is done for those alone.
+ */
+const deferredLastDay = () => `
+  SELECT max(CAST(instant AT TIME ZONE time_zone AS DATE)) AS day
+  FROM (SELECT coalesce(c.completed_at, c.arrived_at) AS instant, c.time_zone FROM contacts c WHERE c.kind = 'deferred')
+  WHERE instant >= (SELECT max(coalesce(c.completed_at, c.arrived_at)) FROM contacts c WHERE c.kind = 'deferred') - INTERVAL 2 DAY`;
 
 /**
  * Backlog as the Standard's average time late: every day, each open item already past due contributes the
@@ -79,14 +96,14 @@ export const deferredArrivals: ComponentGroup = {
 export const deferredBacklog: ComponentGroup = {
   // Each late item is expanded to the days whose end finds it open and past due: linear in item-days, where a
   // join of every day with every item would be quadratic.
-  base: (s) => `
+  base: (s, horizon) => `
     WITH items AS (
       SELECT c.program_id, coalesce(c.queue_id, '') AS queue_id, c.time_zone, c.arrived_at, c.completed_at,
         coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS due_at
       FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
       WHERE c.kind = 'deferred'
     ), last_day AS (
-      SELECT max(CAST(coalesce(completed_at, arrived_at) AT TIME ZONE time_zone AS DATE)) AS day FROM items
+      SELECT ${horizon ?? `(${deferredLastDay()})`} AS day
     ), spans AS (
       SELECT program_id, queue_id, time_zone, due_at,
         -- The first day-end after the due time is the end of the due time's own local day.
@@ -104,6 +121,13 @@ export const deferredBacklog: ComponentGroup = {
     SELECT day, program_id, queue_id,
       epoch(timezone(time_zone, CAST(day + 1 AS TIMESTAMP)) - due_at) / 3600 AS hours_late
     FROM days`,
+  byDay: {
+    table: "contacts",
+    // An item is in the snapshot of every day whose end finds it open: it closes after that day began.
+    near: (from) =>
+      `(c.completed_at IS NULL OR c.completed_at >= (CAST(${from} AS TIMESTAMP) AT TIME ZONE 'UTC') - INTERVAL 1 DAY)`,
+    horizon: deferredLastDay,
+  },
   components: {
     late_backlog_hours: "coalesce(sum(hours_late), 0)",
     late_backlog_items: "count(*)",

@@ -40,11 +40,45 @@ export const DEFAULT_SETTINGS: ComponentSettings = {
 };
 
 export interface ComponentGroup {
-  /** A query with columns day, program_id, queue_id and the fields the component expressions use. */
-  readonly base: (settings: ComponentSettings) => string;
+  /**
+   * A query with columns day, program_id, queue_id and the fields the component expressions use. A group with a
+   * `byDay.horizon` takes that last day of the data as `horizon` (a SQL date) when given, instead of finding it.
+   */
+  readonly base: (settings: ComponentSettings, horizon?: string) => string;
   /** Component id → aggregate SQL expression over `base`. */
   readonly components: Readonly<Record<string, string>>;
+  /**
+   * Lets a load recompute only the days it touched (see `updateComponents` in compute.ts). Without it, a change
+   * to any table the base reads rebuilds the whole group, which is always right. With it, the group promises
+   * that every row of its base comes from rows of `table` alone (read as `c`, joined to reference tables such
+   * as queues), so the days a changed row can touch are the days the base gives that row.
+   */
+  readonly byDay?: DayWise;
 }
+
+/** How a group's rows follow the local days of its fact rows: see `ComponentGroup.byDay`. */
+export interface DayWise {
+  /** The canonical table each base row comes from. */
+  readonly table: string;
+  /**
+   * A condition on `c` that keeps at least every row able to land on a local day from `from` to `to` (SQL
+   * dates), so that recomputing a few days reads a few days of rows. Optional: without it the days are cut from
+   * a full scan.
+   */
+  readonly near?: (from: string, to: string) => string;
+  /**
+   * For groups whose rows run to the end of the data (open backlog items stay late up to its last day): a
+   * query of one row, column `day`, giving that last day. A change that moves it touches the days between.
+   */
+  readonly horizon?: (settings: ComponentSettings) => string;
+}
+
+/**
+ * A condition keeping the rows whose `instant` can fall on a local day from `from` to `to` in any time zone
+ * (offsets run from −12 to +14 hours): a day's margin either side, on the raw column so row groups are skipped.
+ */
+export const nearDays = (instant: string, from: string, to: string) =>
+  `(${instant} >= (CAST(${from} AS TIMESTAMP) AT TIME ZONE 'UTC') - INTERVAL 1 DAY AND ${instant} < (CAST(${to} AS TIMESTAMP) AT TIME ZONE 'UTC') + INTERVAL 2 DAY)`;
 
 /** A count that is unknown (NULL, not stored) when the source never records `field`, rather than a false zero. */
 export const measured = (field: string, aggregate: string) =>
