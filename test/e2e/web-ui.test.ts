@@ -349,11 +349,11 @@ describe("the web UI", () => {
       const result = page.getByTestId("import-result");
       await result.waitFor({ timeout: 60_000 });
       expect(await result.innerText()).toMatch(/20 rows read, 20 loaded, 0 rejected/);
-      const history = await server.json<{ imports: { id: string; file?: string | null; rowsLoaded?: number }[] }>(
+      const history = await server.json<{ imports: { id: number; files: string[]; rows: { loaded: number } }[] }>(
         "/api/imports",
       );
-      const batch = history.imports.find((b) => b.file?.includes("twenty-calls.csv"));
-      expect(batch?.rowsLoaded).toBe(20);
+      const batch = history.imports.find((b) => b.files.includes("twenty-calls.csv"));
+      expect(batch?.rows.loaded).toBe(20);
       const row = page.locator(`tr[data-import="${batch!.id}"]`);
       await expect.poll(() => row.innerText()).toContain("twenty-calls.csv");
       expect(await row.getByTestId("rows-loaded").innerText()).toBe("20");

@@ -236,26 +236,53 @@ export interface Organisation {
   readonly queues: readonly (Named & { programId?: string; channel?: string; kind?: string })[];
 }
 
-export interface ImportBatch {
-  readonly id: string;
+export const IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
+
+/** An import started from the app (GET /api/imports). */
+export interface ImportSummary {
+  readonly id: number;
   readonly dataset: string;
-  readonly status: "queued" | "running" | "loaded" | "failed" | string;
-  readonly file?: string | null;
-  readonly mapping?: string | null;
-  readonly startedAt?: string | null;
-  readonly seconds?: number | null;
-  readonly rowsRead?: number | null;
-  readonly rowsLoaded?: number | null;
-  readonly rowsRejected?: number | null;
-  readonly rowsExcluded?: number | null;
-  readonly errors?: readonly (string | { message: string; line?: number; field?: string })[];
-  readonly rejectsUrl?: string | null;
+  readonly mapping: string | null;
+  readonly files: readonly string[];
+  /** `fail`: one bad row fails the import; `quarantine`: good rows load, bad ones go to the rejects file. */
+  readonly onError: "fail" | "quarantine";
+  readonly status: (typeof IMPORT_STATUSES)[number];
+  /** How far through the files the load is, 0 to 1. */
+  readonly progress: number;
+  readonly alreadyLoaded: boolean;
+  readonly rows: {
+    readonly read: number;
+    readonly loaded: number;
+    readonly rejected: number;
+    readonly excluded: number;
+  };
+  readonly excludedBy: Readonly<Record<string, number>>;
+  readonly seconds: number | null;
+  readonly error: string | null;
+  readonly problemCount: number;
+  readonly hasRejects: boolean;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
 }
 
+/** An import with its row problems (GET /api/imports/:id). */
+export interface ImportDetail extends ImportSummary {
+  readonly problems: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly field: string;
+    readonly value: string;
+    readonly expected: string;
+  }[];
+}
+
+/** A mapping shipped with cxpm, offered for an upload. */
 export interface Mapping {
   readonly name: string;
   readonly dataset: string;
-  readonly description?: string;
+  readonly description: string;
 }
 
 /** An error the API sent: `{ error, details }` with one detail per field at fault. */
@@ -341,10 +368,9 @@ export const api = {
   targetHistory: (query: { metric?: string; scopeLevel?: string; scopeId?: string }, signal?: AbortSignal) =>
     getJson<{ targets: Target[] }>(`/api/targets/history${queryString(query)}`, signal),
   setTarget: (input: TargetInput) => postJson<Target>("/api/targets", input),
-  imports: (signal?: AbortSignal) => getJson<{ imports: ImportBatch[] }>("/api/imports", signal),
-  importStatus: (id: string, signal?: AbortSignal) =>
-    getJson<ImportBatch>(`/api/imports/${encodeURIComponent(id)}`, signal),
-  rejectsUrl: (id: string) => `/api/imports/${encodeURIComponent(id)}/rejects`,
+  imports: (signal?: AbortSignal) => getJson<{ imports: ImportSummary[] }>("/api/imports", signal),
+  importStatus: (id: number, signal?: AbortSignal) => getJson<ImportDetail>(`/api/imports/${id}`, signal),
+  rejectsUrl: (id: number) => `/api/imports/${id}/rejects`,
   mappings: (signal?: AbortSignal) => getJson<{ mappings: Mapping[] }>("/api/mappings", signal),
 };
 
@@ -353,13 +379,15 @@ export const api = {
  * report upload progress, XMLHttpRequest can. Resolves with the import's id and status.
  */
 export function uploadImport(
-  form: { dataset: string; mapping: string | null; file: File },
+  form: { dataset: string; mapping: string | null; onError: ImportSummary["onError"]; file: File },
   onProgress: (share: number) => void,
-): Promise<{ id: string; status: string }> {
+): Promise<ImportDetail> {
   return new Promise((resolve, reject) => {
     const body = new FormData();
+    // The fields before the file, so that the server knows what it is receiving before the bytes arrive.
     body.append("dataset", form.dataset);
     if (form.mapping) body.append("mapping", form.mapping);
+    body.append("onError", form.onError);
     body.append("file", form.file, form.file.name);
     const request = new XMLHttpRequest();
     request.open("POST", "/api/imports");
@@ -370,15 +398,15 @@ export function uploadImport(
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     request.onload = () => {
-      let body: { id?: string; status?: string; error?: string; details?: { field: string; message: string }[] } = {};
+      let body: Partial<ImportDetail> & { error?: string; details?: { field: string; message: string }[] } = {};
       try {
         body = JSON.parse(request.responseText);
       } catch {
         // Not JSON: reported below with the status line.
       }
-      if (request.status >= 200 && request.status < 300 && body.id !== undefined) {
+      if (request.status >= 200 && request.status < 300 && typeof body.id === "number") {
         onProgress(1);
-        resolve({ id: String(body.id), status: body.status ?? "queued" });
+        resolve(body as ImportDetail);
       } else {
         reject(new ApiError(request.status, body.error ?? `upload failed: ${request.status}`, body.details ?? []));
       }

@@ -7,26 +7,39 @@ import { Alert, Anchor, Button, Card, Group, Progress, Select, Stack, Table, Tex
 import { Dropzone } from "@mantine/dropzone";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
-import { ApiError, api, type ImportBatch, uploadImport } from "../api.ts";
+import { ApiError, api, type ImportDetail, type ImportSummary, uploadImport } from "../api.ts";
 import { LoadState } from "../components/status.tsx";
 import { formatNumber, formatSeconds, formatTimestamp, humanize } from "../format.ts";
 import { useApi } from "../use-api.ts";
 
 /** The canonical datasets an upload can load, in the order a new operation loads them. */
-const DATASETS = ["locations", "programs", "queues", "contacts"] as const;
-const FINISHED = new Set(["loaded", "failed", "rejected", "done", "succeeded", "error"]);
+const DATASETS = [
+  "locations",
+  "programs",
+  "queues",
+  "contacts",
+  "agent_time",
+  "qa_evaluations",
+  "surveys",
+  "workforce_intervals",
+  "people",
+  "absences",
+  "support_events",
+  "system_hours",
+  "system_outages",
+] as const;
+const FINISHED = new Set<string>(["done", "failed"]);
 const MEGABYTE = 1024 * 1024;
 
-const count = (value: number | null | undefined) => (value === null || value === undefined ? "—" : formatNumber(value));
+const STATUS: Record<ImportSummary["status"], { label: string; color: string }> = {
+  queued: { label: "queued", color: "gray" },
+  running: { label: "running", color: "blue" },
+  done: { label: "✓ loaded", color: "teal" },
+  failed: { label: "✗ failed", color: "red" },
+};
 
-function statusColor(status: string): string {
-  if (status === "loaded" || status === "done" || status === "succeeded") return "teal";
-  if (status === "failed" || status === "error" || status === "rejected") return "red";
-  return "gray";
-}
-
-function ImportsTable({ imports }: { imports: readonly ImportBatch[] }) {
-  if (!imports.length) return <Text size="sm">Nothing has been imported yet.</Text>;
+function ImportsTable({ imports }: { imports: readonly ImportSummary[] }) {
+  if (!imports.length) return <Text size="sm">No file has been imported from here yet.</Text>;
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover aria-label="Import history" data-testid="imports-table">
@@ -34,44 +47,52 @@ function ImportsTable({ imports }: { imports: readonly ImportBatch[] }) {
           <Table.Tr>
             <Table.Th>Started</Table.Th>
             <Table.Th>Dataset</Table.Th>
-            <Table.Th>File</Table.Th>
+            <Table.Th>Files</Table.Th>
             <Table.Th>Mapping</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th className="num">Rows read</Table.Th>
             <Table.Th className="num">Loaded</Table.Th>
             <Table.Th className="num">Rejected</Table.Th>
             <Table.Th className="num">Excluded</Table.Th>
-            <Table.Th className="num">Time</Table.Th>
+            <Table.Th className="num">Load time</Table.Th>
+            <Table.Th>By</Table.Th>
             <Table.Th>Rejects</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {imports.map((batch) => (
             <Table.Tr key={batch.id} data-import={batch.id}>
-              <Table.Td>{formatTimestamp(batch.startedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {formatTimestamp(batch.startedAt ?? batch.createdAt)}
+              </Table.Td>
               <Table.Td>{humanize(batch.dataset)}</Table.Td>
               <Table.Td maw={260} style={{ overflowWrap: "anywhere" }}>
-                {batch.file ?? "—"}
+                {batch.files.join(", ")}
               </Table.Td>
               <Table.Td>{batch.mapping ?? "canonical columns"}</Table.Td>
               <Table.Td>
-                <Text span size="sm" fw={600} c={statusColor(batch.status)}>
-                  {batch.status}
+                <Text span size="sm" fw={600} c={STATUS[batch.status].color} title={batch.error ?? undefined}>
+                  {STATUS[batch.status].label}
+                  {batch.alreadyLoaded ? " (already loaded)" : ""}
                 </Text>
+                {batch.error && (
+                  <Text size="xs" c="red.8" maw={280}>
+                    {batch.error}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td className="num">{count(batch.rowsRead)}</Table.Td>
+              <Table.Td className="num">{formatNumber(batch.rows.read)}</Table.Td>
               <Table.Td className="num" data-testid="rows-loaded">
-                {count(batch.rowsLoaded)}
+                {formatNumber(batch.rows.loaded)}
               </Table.Td>
-              <Table.Td className="num">{count(batch.rowsRejected)}</Table.Td>
-              <Table.Td className="num">{count(batch.rowsExcluded)}</Table.Td>
-              <Table.Td className="num">
-                {batch.seconds === null || batch.seconds === undefined ? "—" : formatSeconds(batch.seconds)}
-              </Table.Td>
+              <Table.Td className="num">{formatNumber(batch.rows.rejected)}</Table.Td>
+              <Table.Td className="num">{formatNumber(batch.rows.excluded)}</Table.Td>
+              <Table.Td className="num">{batch.seconds === null ? "—" : formatSeconds(batch.seconds)}</Table.Td>
+              <Table.Td>{batch.createdBy}</Table.Td>
               <Table.Td>
-                {batch.rowsRejected ? (
-                  <Anchor href={batch.rejectsUrl ?? api.rejectsUrl(batch.id)} size="sm" download>
-                    Download rejects (CSV)
+                {batch.hasRejects ? (
+                  <Anchor href={api.rejectsUrl(batch.id)} size="sm" download>
+                    Download ({formatNumber(batch.rows.rejected)} rows, CSV)
                   </Anchor>
                 ) : (
                   <Text span size="sm" c="dimmed">
@@ -90,14 +111,14 @@ function ImportsTable({ imports }: { imports: readonly ImportBatch[] }) {
 type Stage =
   | { kind: "idle" }
   | { kind: "uploading"; share: number }
-  | { kind: "importing"; id: string; status: ImportBatch | undefined }
-  | { kind: "finished"; batch: ImportBatch }
+  | { kind: "importing"; batch: ImportDetail }
+  | { kind: "finished"; batch: ImportDetail }
   | { kind: "failed"; error: ApiError };
 
-/** Polls an import until it has finished, calling back with each status. */
-function usePoll(id: string | undefined, onStatus: (batch: ImportBatch) => void) {
+/** Polls an import every half second until it is done or failed. */
+function usePoll(id: number | undefined, onStatus: (batch: ImportDetail) => void) {
   useEffect(() => {
-    if (!id) return;
+    if (id === undefined) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
@@ -110,7 +131,7 @@ function usePoll(id: string | undefined, onStatus: (batch: ImportBatch) => void)
         if (!stopped) timer = setTimeout(poll, 1000);
       }
     };
-    void poll();
+    timer = setTimeout(poll, 300);
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -118,26 +139,64 @@ function usePoll(id: string | undefined, onStatus: (batch: ImportBatch) => void)
   }, [id, onStatus]);
 }
 
+function Problems({ batch }: { batch: ImportDetail }) {
+  if (!batch.problems.length) return null;
+  return (
+    <Table mt="xs" fz="xs" aria-label="Row problems">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>File</Table.Th>
+          <Table.Th className="num">Line</Table.Th>
+          <Table.Th>Field</Table.Th>
+          <Table.Th>Value</Table.Th>
+          <Table.Th>Expected</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {batch.problems.slice(0, 10).map((p) => (
+          <Table.Tr key={`${p.file}:${p.line}:${p.field}`}>
+            <Table.Td>{p.file}</Table.Td>
+            <Table.Td className="num">{formatNumber(p.line)}</Table.Td>
+            <Table.Td>{p.field}</Table.Td>
+            <Table.Td>{p.value}</Table.Td>
+            <Table.Td>{p.expected}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+      {batch.problemCount > 10 && (
+        <Table.Caption>
+          the first 10 of {formatNumber(batch.problemCount)} problems
+          {batch.hasRejects ? "; download the rejects for all of them" : ""}
+        </Table.Caption>
+      )}
+    </Table>
+  );
+}
+
 function Upload({ onFinished }: { onFinished: () => void }) {
   const mappings = useApi((signal) => api.mappings(signal), []);
   const [dataset, setDataset] = useState<string | null>("contacts");
   const [mapping, setMapping] = useState<string | null>(null);
+  const [onError, setOnError] = useState<ImportSummary["onError"]>("fail");
   const [file, setFile] = useState<File>();
   const [stage, setStage] = useState<Stage>({ kind: "idle" });
-  const importing = stage.kind === "importing" ? stage.id : undefined;
+  const importing = stage.kind === "importing" ? stage.batch.id : undefined;
 
-  const [onStatus] = useState(() => (batch: ImportBatch) => {
-    if (FINISHED.has(batch.status)) {
-      setStage({ kind: "finished", batch });
-      notifications.show({
-        color: statusColor(batch.status),
-        title: `Import ${batch.status}`,
-        message: `${count(batch.rowsLoaded)} rows loaded, ${count(batch.rowsRejected)} rejected`,
-      });
-      onFinished();
-    } else {
-      setStage({ kind: "importing", id: batch.id, status: batch });
+  const [onStatus] = useState(() => (batch: ImportDetail) => {
+    if (!FINISHED.has(batch.status)) {
+      setStage({ kind: "importing", batch });
+      return;
     }
+    setStage({ kind: "finished", batch });
+    notifications.show({
+      color: STATUS[batch.status].color,
+      title: batch.status === "done" ? "Import loaded" : "Import failed",
+      message:
+        batch.status === "done"
+          ? `${formatNumber(batch.rows.loaded)} rows loaded, ${formatNumber(batch.rows.rejected)} rejected`
+          : (batch.error ?? "see the problems below"),
+    });
+    onFinished();
   });
   usePoll(importing, onStatus);
 
@@ -148,11 +207,10 @@ function Upload({ onFinished }: { onFinished: () => void }) {
     if (!file || !dataset) return;
     setStage({ kind: "uploading", share: 0 });
     try {
-      const { id, status } = await uploadImport({ dataset, mapping, file }, (share) =>
+      const batch = await uploadImport({ dataset, mapping, onError, file }, (share) =>
         setStage({ kind: "uploading", share }),
       );
-      setStage({ kind: "importing", id, status: undefined });
-      if (FINISHED.has(status)) onStatus({ id, status, dataset });
+      onStatus(batch);
     } catch (failure) {
       setStage({ kind: "failed", error: failure instanceof ApiError ? failure : new ApiError(0, String(failure)) });
     }
@@ -179,16 +237,27 @@ function Upload({ onFinished }: { onFinished: () => void }) {
           />
           <Select
             label="Mapping"
-            description="how the file's columns map to cxpm's; none for canonical columns"
-            placeholder="none: canonical columns"
+            description="how the file's columns map to cxpm's"
+            placeholder="none: the file has cxpm's columns"
             data={choices.map((m) => ({
               value: m.name,
-              label: m.description ? `${m.name} — ${m.description}` : m.name,
+              label: m.description ? `${m.name}: ${m.description}` : m.name,
             }))}
             value={mapping}
             onChange={setMapping}
             clearable
             error={mappings.error ? `mappings could not be loaded: ${mappings.error.message}` : undefined}
+          />
+          <Select
+            label="Bad rows"
+            description="what a row that fails its checks does"
+            data={[
+              { value: "fail", label: "fail the import (nothing loads)" },
+              { value: "quarantine", label: "set aside as rejects, load the rest" },
+            ]}
+            value={onError}
+            onChange={(v) => v && setOnError(v as ImportSummary["onError"])}
+            allowDeselect={false}
           />
         </Group>
         <Dropzone
@@ -213,7 +282,7 @@ function Upload({ onFinished }: { onFinished: () => void }) {
             <Text size="sm" c="dimmed">
               {file
                 ? `${formatNumber(file.size / 1024, 1)} kB`
-                : "CSV, TSV, JSON or Parquet; up to 200 MB. Rows are checked before anything is loaded."}
+                : "CSV, TSV, JSON or Parquet; up to 200 MB. Every row is checked before anything is loaded."}
             </Text>
           </Stack>
         </Dropzone>
@@ -228,45 +297,32 @@ function Upload({ onFinished }: { onFinished: () => void }) {
           )}
           {stage.kind === "importing" && (
             <Text size="sm" aria-live="polite">
-              Importing: {stage.status?.status ?? "queued"}
-              {stage.status?.rowsRead ? `, ${formatNumber(stage.status.rowsRead)} rows read` : ""}…
+              Importing ({stage.batch.status}): {formatNumber(stage.batch.progress * 100, 0)}%
+              {stage.batch.rows.read ? `, ${formatNumber(stage.batch.rows.read)} rows read` : ""}…
             </Text>
           )}
         </Group>
         {(stage.kind === "uploading" || stage.kind === "importing") && (
           <Progress
-            value={stage.kind === "uploading" ? stage.share * 100 : 100}
+            value={(stage.kind === "uploading" ? stage.share : stage.batch.progress) * 100}
             animated={stage.kind === "importing"}
-            aria-label="Upload progress"
+            aria-label={stage.kind === "uploading" ? "Upload progress" : "Import progress"}
           />
         )}
         {stage.kind === "finished" && (
           <Alert
-            color={statusColor(stage.batch.status)}
-            title={`Import ${stage.batch.status}`}
+            color={STATUS[stage.batch.status].color}
+            title={stage.batch.status === "done" ? "Import loaded" : "Import failed"}
             data-testid="import-result"
           >
-            {count(stage.batch.rowsRead)} rows read, {count(stage.batch.rowsLoaded)} loaded,{" "}
-            {count(stage.batch.rowsRejected)} rejected, {count(stage.batch.rowsExcluded)} excluded
-            {stage.batch.seconds !== null && stage.batch.seconds !== undefined
-              ? ` in ${formatSeconds(stage.batch.seconds)}`
-              : ""}
-            .
-            {stage.batch.errors?.length ? (
-              <Stack gap={2} mt="xs">
-                {stage.batch.errors.slice(0, 10).map((e) => {
-                  const text =
-                    typeof e === "string"
-                      ? e
-                      : `${e.line !== undefined ? `line ${e.line}: ` : ""}${e.field ? `${e.field}: ` : ""}${e.message}`;
-                  return (
-                    <Text key={text} size="sm">
-                      {text}
-                    </Text>
-                  );
-                })}
-              </Stack>
-            ) : null}
+            {stage.batch.error ? <Text size="sm">{stage.batch.error}</Text> : null}
+            <Text size="sm">
+              {formatNumber(stage.batch.rows.read)} rows read, {formatNumber(stage.batch.rows.loaded)} loaded,{" "}
+              {formatNumber(stage.batch.rows.rejected)} rejected, {formatNumber(stage.batch.rows.excluded)} excluded
+              {stage.batch.seconds !== null ? ` in ${formatSeconds(stage.batch.seconds)}` : ""}
+              {stage.batch.alreadyLoaded ? "; the same file was loaded before, so nothing changed" : ""}.
+            </Text>
+            <Problems batch={stage.batch} />
           </Alert>
         )}
         {stage.kind === "failed" && (
@@ -286,7 +342,8 @@ export function DataPage() {
       <div>
         <Title order={2}>Data</Title>
         <Text size="sm" c="dimmed">
-          Each import is checked row by row and loaded all or nothing; loading the same file again changes nothing.
+          Each import is checked row by row and loaded all or nothing; loading the same file again changes nothing. The
+          metrics are recomputed after every load.
         </Text>
       </div>
       <Upload onFinished={imports.reload} />

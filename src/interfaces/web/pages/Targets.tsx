@@ -274,7 +274,9 @@ function TargetForm({
         />
         {error && (
           <Alert color="red" title="The target was not saved" role="alert">
-            {error.message}
+            {error.details.length > 0 && unmatched?.length === 0
+              ? "Correct the fields marked in red, then save again."
+              : error.message}
             {unmatched && unmatched.length > 0 && (
               <List size="sm">
                 {unmatched.map((d) => (
