@@ -132,6 +132,43 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+
+  // The history of imports started from the app (an upload in the browser or the API): what was loaded, with
+  // which mapping, how it went, and its counts. The warehouse's own import_batches records every load, however
+  // started; this table adds who asked, the queue and progress, and the problems found in full.
+  "0002_imports": {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("imports")
+        .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn("dataset", "text", (c) => c.notNull())
+        .addColumn("mapping", "text")
+        .addColumn("files", "jsonb", (c) => c.notNull())
+        .addColumn("on_error", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull().defaultTo("queued"))
+        .addColumn("progress", "double precision", (c) => c.notNull().defaultTo(0))
+        .addColumn("batch_id", "integer")
+        .addColumn("already_loaded", "boolean", (c) => c.notNull().defaultTo(false))
+        .addColumn("rows_read", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("rows_loaded", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("rows_rejected", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("rows_excluded", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("excluded_by", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn("seconds", "double precision")
+        .addColumn("error", "text")
+        .addColumn("problems", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn("problem_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("rejects_file", "text")
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn("started_at", "timestamptz")
+        .addColumn("finished_at", "timestamptz")
+        .addCheckConstraint("imports_status", sql`status IN ('queued', 'running', 'done', 'failed')`)
+        .addCheckConstraint("imports_on_error", sql`on_error IN ('fail', 'quarantine')`)
+        .addCheckConstraint("imports_progress", sql`progress >= 0 AND progress <= 1`)
+        .execute();
+    },
+  },
 };
 
 /** Hands the migrations above to Kysely's Migrator. */

@@ -114,6 +114,56 @@ export interface AuditLogTable {
   after: Json;
 }
 
+/** A JSON document of a known shape: written as its JSON text, read back parsed. */
+type JsonOf<T> = ColumnType<T, string, string>;
+
+/** One import started from the app: queued, then running, then done or failed (see `src/app/imports.ts`). */
+export interface ImportsTable {
+  id: Generated<number>;
+  /** The canonical dataset loaded, e.g. contacts. */
+  dataset: string;
+  /** The shipped mapping's name (e.g. anonymous-bank); null when the files use the dataset's own column names. */
+  mapping: string | null;
+  /** The uploaded files' names, in the order they were loaded. */
+  files: JsonOf<string[]>;
+  onError: "fail" | "quarantine";
+  status: ColumnType<"queued" | "running" | "done" | "failed", "queued" | undefined, "running" | "done" | "failed">;
+  /** How far through the files the load is, 0 to 1. */
+  progress: ColumnType<number, never, number>;
+  /** The warehouse's import batch (import_batches.batch_id). */
+  batchId: number | null;
+  /** The same files with the same mapping were loaded before: nothing changed. */
+  alreadyLoaded: ColumnType<boolean, never, boolean>;
+  rowsRead: ColumnType<number, never, number>;
+  rowsLoaded: ColumnType<number, never, number>;
+  rowsRejected: ColumnType<number, never, number>;
+  rowsExcluded: ColumnType<number, never, number>;
+  /** Rows left out by the mapping, per reason. */
+  excludedBy: ColumnType<Record<string, number>, never, string>;
+  seconds: number | null;
+  /** Why the import failed, in one paragraph; null unless it failed. */
+  error: string | null;
+  /** The row problems found (file, line, field, value, expected), the first thousand. */
+  problems: ColumnType<ImportProblem[], never, string>;
+  /** How many row problems there were in all. */
+  problemCount: ColumnType<number, never, number>;
+  /** The CSV of rejected rows and their reasons, when rows were quarantined. */
+  rejectsFile: string | null;
+  createdBy: string;
+  createdAt: CreatedAt;
+  startedAt: ColumnType<Date | null, never, Date>;
+  finishedAt: ColumnType<Date | null, never, Date>;
+}
+
+/** One problem with one source row, as the warehouse import reports it. */
+export interface ImportProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly field: string;
+  readonly value: string;
+  readonly expected: string;
+}
+
 export interface Database {
   entities: EntitiesTable;
   regions: RegionsTable;
@@ -124,8 +174,10 @@ export interface Database {
   queues: QueuesTable;
   targets: TargetsTable;
   auditLog: AuditLogTable;
+  imports: ImportsTable;
 }
 
 export type TargetRow = Selectable<TargetsTable>;
 export type NewTarget = Insertable<TargetsTable>;
 export type TargetUpdate = Updateable<TargetsTable>;
+export type ImportRow = Selectable<ImportsTable>;
