@@ -35,19 +35,27 @@ export function scopesOf(org: Organisation | undefined): ScopeRef[] {
 const BAND = "95% confidence interval";
 
 /**
- * A y-axis range holding every value, target and benchmark with a little room, so that a target line at the
- * edge of the data is not drawn on the axis; rounded to a readable step; percentages stay within 0–100.
+ * A y-axis holding every value, target and benchmark with a little room, so that a target line at the edge of
+ * the data is not drawn on the axis: about five ticks at a step of 1, 2 or 5 × 10ⁿ, the ends on the ticks;
+ * percentages stay within 0–100.
  */
-function axisRange(values: readonly (number | null | undefined)[], ceiling?: number): { min?: number; max?: number } {
+function axisRange(
+  values: readonly (number | null | undefined)[],
+  ceiling?: number,
+): { min?: number; max?: number; interval?: number } {
   const known = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (!known.length) return {};
   const low = Math.min(...known);
   const high = Math.max(...known);
-  const pad = (high - low || Math.abs(high) || 1) * 0.15;
-  const step = 10 ** Math.floor(Math.log10(pad * 4));
-  const min = Math.floor((low - pad) / step) * step;
-  const max = Math.ceil((high + pad) / step) * step;
-  return { min: low >= 0 ? Math.max(0, min) : min, max: ceiling === undefined ? max : Math.min(ceiling, max) };
+  const pad = (high - low || Math.abs(high) || 1) * 0.1;
+  const raw = (high - low + 2 * pad) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const interval = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  let min = Math.floor((low - pad) / interval) * interval;
+  let max = Math.ceil((high + pad) / interval) * interval;
+  if (low >= 0) min = Math.max(0, min);
+  if (ceiling !== undefined && high <= ceiling) max = Math.min(ceiling, max);
+  return { min, max, interval };
 }
 
 const round = (value: number | null | undefined) => (value === null || value === undefined ? null : +value.toFixed(3));
@@ -82,8 +90,7 @@ function TrendChart({ detail }: { detail: MetricDetail }) {
         name: `${metric.name} (${axisUnit})`,
         nameLocation: "middle",
         nameGap: 52,
-        min: range.min,
-        max: range.max,
+        ...range,
       },
       series: [
         ...(sampled
@@ -176,7 +183,7 @@ function PointsTable({ detail }: { detail: MetricDetail }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Month</Table.Th>
-            <Table.Th className="num">Value ({unitLabel(metric.unit)})</Table.Th>
+            <Table.Th className="num">Value</Table.Th>
             <Table.Th className="num">Target</Table.Th>
             <Table.Th>Met</Table.Th>
             {sampled && <Table.Th className="num">Sample size n</Table.Th>}
@@ -375,16 +382,41 @@ function Definition({ metric }: { metric: CatalogMetric }) {
   );
 }
 
+/** The detail from its first month with a value: a window reaching back before the data began shows no empty months. */
+function fromFirstValue(detail: MetricDetail): MetricDetail {
+  const first = detail.points.findIndex((p) => p.value !== null);
+  if (first <= 0) return detail;
+  const keep = new Set(detail.points.slice(first).map((p) => p.period));
+  const cut = <T extends { points: readonly DetailPoint[] }>(series: T): T => ({
+    ...series,
+    points: series.points.filter((p) => keep.has(p.period)),
+  });
+  return {
+    ...detail,
+    points: detail.points.slice(first),
+    breakdown: {
+      programs: detail.breakdown.programs.map(cut),
+      queues: detail.breakdown.queues.map(cut),
+      ...(detail.breakdown.agents ? { agents: detail.breakdown.agents.map(cut) } : {}),
+    },
+  };
+}
+
 export function MetricDetailPage({ id }: { id: string }) {
   const { values, set } = useQueryState();
   const scopeLevel = values.get("scopeLevel") ?? undefined;
   const scopeId = values.get("scopeId") ?? undefined;
   const from = values.get("from") ?? undefined;
   const to = values.get("to") ?? undefined;
-  const { data, error, loading } = useApi(
+  const {
+    data: loaded,
+    error,
+    loading,
+  } = useApi(
     (signal) => api.metricDetail(id, { scopeLevel, scopeId, ...(from ? { from } : {}), ...(to ? { to } : {}) }, signal),
     [id, scopeLevel, scopeId, from, to],
   );
+  const data = useMemo(() => (loaded ? fromFirstValue(loaded) : undefined), [loaded]);
   const organisation = useApi((signal) => api.organisation(signal), []);
   const scopes = scopesOf(organisation.data);
   const periods = data?.points.map((p) => p.period) ?? [];

@@ -181,7 +181,7 @@ function ScopesTable({ scopes }: { scopes: readonly ScopeVerdict[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{humanize(s.scope.level)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 <VerdictBadge met={s.met} counted={s.counted} />
               </Table.Td>
               <Table.Td className="num">{formatNumber(s.counted)}</Table.Td>

@@ -6,7 +6,7 @@
  */
 import { Anchor, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { Fragment, useMemo } from "react";
-import { api, type Direction, type Summary, type SummaryCell, type SummaryQuery, type SummaryRow } from "../api.ts";
+import { api, type Direction, type SummaryCell, type SummaryQuery, type SummaryRow } from "../api.ts";
 import { MonthRange, parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
 import { LoadState, MeetingBadge } from "../components/status.tsx";
 import { formatDay, formatMonth, formatNumber, formatValue, humanize } from "../format.ts";
@@ -57,7 +57,7 @@ function Cell({ cell, row }: { cell: SummaryCell; row: SummaryRow }) {
   );
 }
 
-function Row({ row }: { row: SummaryRow }) {
+function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
   return (
     <Table.Tr data-key={row.key}>
       <Table.Td className="sticky-col" miw={280} maw={340}>
@@ -71,9 +71,11 @@ function Row({ row }: { row: SummaryRow }) {
             : ""}
         </Text>
       </Table.Td>
-      {row.cells.map((cell) => (
-        <Cell key={cell.period} cell={cell} row={row} />
-      ))}
+      {row.cells
+        .filter((cell) => shown.has(cell.period))
+        .map((cell) => (
+          <Cell key={cell.period} cell={cell} row={row} />
+        ))}
       <Table.Td className="num" data-testid="months-met">
         {formatNumber(row.met)} of {formatNumber(row.evaluated)}
       </Table.Td>
@@ -98,15 +100,27 @@ function groups(rows: readonly SummaryRow[]) {
   return [...items].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }));
 }
 
-function SummaryTable({ table, rows }: { table: Summary; rows: readonly SummaryRow[] }) {
-  const columns = table.periods.length + 3;
+/**
+ * The months from the first one in which any row has a value: a window reaching back before the data began
+ * would otherwise open with empty columns.
+ */
+export function monthsWithData(periods: readonly string[], rows: readonly SummaryRow[]): string[] {
+  const first = periods.findIndex((period) =>
+    rows.some((r) => r.cells.some((c) => c.period === period && c.value !== null)),
+  );
+  return first < 0 ? [...periods] : periods.slice(first);
+}
+
+function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: readonly SummaryRow[] }) {
+  const columns = periods.length + 3;
+  const shown = new Set(periods);
   return (
-    <Table.ScrollContainer minWidth={400 + table.periods.length * 100} type="native">
+    <Table.ScrollContainer minWidth={400 + periods.length * 100} type="native">
       <Table withTableBorder withColumnBorders aria-label="Performance Summary Table" data-testid="summary-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th className="sticky-col">Metric</Table.Th>
-            {table.periods.map((p) => (
+            {periods.map((p) => (
               <Table.Th key={p} className="num" scope="col">
                 {formatMonth(p)}
               </Table.Th>
@@ -133,7 +147,7 @@ function SummaryTable({ table, rows }: { table: Summary; rows: readonly SummaryR
                     </Table.Th>
                   </Table.Tr>
                   {list.map((row) => (
-                    <Row key={row.key} row={row} />
+                    <Row key={row.key} row={row} shown={shown} />
                   ))}
                 </Fragment>
               ))}
@@ -177,6 +191,8 @@ export function SummaryPage() {
         ? scopeKey(entity)
         : null;
   const meeting = rows.filter((r) => r.meeting).length;
+  const periods = useMemo(() => (data ? monthsWithData(data.periods, data.rows) : []), [data]);
+  const hidden = (data?.periods.length ?? 0) - periods.length;
 
   return (
     <Stack gap="md">
@@ -255,7 +271,8 @@ export function SummaryPage() {
                     <b data-testid="rows-meeting">{formatNumber(meeting)}</b> meeting targeted levels
                   </span>
                 </Tooltip>{" "}
-                · {formatMonth(data.periods[0] ?? "")} – {formatMonth(data.periods.at(-1) ?? "")}
+                · {formatMonth(periods[0] ?? "")} – {formatMonth(periods.at(-1) ?? "")}
+                {hidden > 0 ? ` (${hidden} earlier month${hidden === 1 ? "" : "s"} without data not shown)` : ""}
               </Text>
               {loading && (
                 <Text size="sm" c="dimmed">
@@ -263,7 +280,11 @@ export function SummaryPage() {
                 </Text>
               )}
             </Group>
-            {rows.length ? <SummaryTable table={data} rows={rows} /> : <Text>No metric matches these filters.</Text>}
+            {rows.length ? (
+              <SummaryTable periods={periods} rows={rows} />
+            ) : (
+              <Text>No metric matches these filters.</Text>
+            )}
           </>
         ) : null}
       </LoadState>
