@@ -4,9 +4,10 @@
  *
  * The organisation tables go through `importFiles` (small JSON files written to a temporary folder), so they
  * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations, survey responses,
- * workforce intervals, the people roster and absences are streamed through `DemoStage` (see staging.ts for why) in one transaction that
- * first removes the previous demo's rows, and each table's load is recorded in `import_batches` as one batch.
- * The metric components are then recomputed.
+ * workforce intervals, the people roster and absences, support-process work and system availability are
+ * streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the previous
+ * demo's rows, and each table's load is recorded in `import_batches` as one batch. The metric components are
+ * then recomputed.
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ import { recomputeComponents } from "../metrics/compute.ts";
 import { DATASETS } from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
 import { demoWindow } from "./calendar.ts";
-import { DEMO_SOURCE, LOCATIONS, organisationRows, PROGRAMS, QUEUES } from "./organisation.ts";
+import { DEMO_SOURCE, LOCATIONS, organisationRows, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
 import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
 
@@ -62,6 +63,9 @@ export const DEMO_DATASETS = [
   "workforce_intervals",
   "people",
   "absences",
+  "support_events",
+  "system_hours",
+  "system_outages",
 ] as const;
 export type DemoDataset = (typeof DEMO_DATASETS)[number];
 
@@ -96,6 +100,7 @@ const since = (start: number) => (performance.now() - start) / 1000;
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const inList = (ids: readonly string[]) => ids.map(quote).join(", ");
 const PROGRAM_IDS = () => inList(PROGRAMS.map((p) => p.id));
+const SYSTEM_IDS = () => inList(SYSTEMS.map((s) => s.id));
 
 /** Which rows of each dataset are the demo's. */
 const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
@@ -110,6 +115,9 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   workforce_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
   people: () => `program_id IN (${PROGRAM_IDS()})`,
   absences: () => `program_id IN (${PROGRAM_IDS()})`,
+  support_events: () => `source = ${quote(DEMO_SOURCE)}`,
+  system_hours: () => `system_id IN (${SYSTEM_IDS()})`,
+  system_outages: () => `system_id IN (${SYSTEM_IDS()})`,
 };
 
 /** An order-independent hash of the demo's rows in `dataset` (default contacts), every canonical column included. */

@@ -5,7 +5,7 @@
  * program's performance profile: some programs are staffed to meet typical targets and others are not, one is
  * improving month by month and one is slipping, so every rule of the Standard has something to judge.
  */
-import type { CONTACT_KINDS } from "../schema/tables.ts";
+import type { CONTACT_KINDS, SYSTEM_KINDS } from "../schema/tables.ts";
 
 /** Arrival and working-time shape of a queue (see seasonality.ts). */
 export type Pattern = "voice" | "chat" | "email" | "back-office" | "outbound";
@@ -543,6 +543,65 @@ export const QUEUES: readonly DemoQueue[] = [
     acw: 35,
     patienceSeconds: 420,
     concurrency: 2,
+  },
+];
+
+export interface DemoSystem {
+  readonly id: string;
+  readonly program: string;
+  readonly kind: (typeof SYSTEM_KINDS)[number];
+  /** Opening hours; null for a digital channel that must run around the clock. */
+  readonly hours: OpeningHours | null;
+  /** Chance of an outage on a given day, and its median length in minutes. */
+  readonly outages: readonly [perDay: number, medianMinutes: number];
+}
+
+/** The widest opening hours of `queues` on each type of day. */
+function spanOf(queues: readonly DemoQueue[]): OpeningHours {
+  const span = (pick: (h: OpeningHours) => readonly [number, number] | null) => {
+    const spans = queues.map((q) => pick(q.hours)).filter((x) => x !== null);
+    return spans.length === 0
+      ? null
+      : ([Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))] as [number, number]);
+  };
+  return { weekday: span((h) => h.weekday)!, saturday: span((h) => h.saturday), sunday: span((h) => h.sunday) };
+}
+
+/**
+ * The systems whose availability the demo measures: each program's telephony (where it takes calls), live chat
+ * (where it chats) and the production system its CSSs work in, open when its queues are; and three digital
+ * channels that run around the clock: Northwind's web assistant, Contoso's self-service app and Fabrikam's claims
+ * automation.
+ */
+export const SYSTEMS: readonly DemoSystem[] = [
+  ...PROGRAMS.flatMap((p) => {
+    const queues = QUEUES.filter((q) => q.program === p.id);
+    const voice = queues.filter((q) => q.channel === "voice" && q.kind === "real-time");
+    const chat = queues.filter((q) => q.channel === "chat");
+    return [
+      ...(voice.length > 0
+        ? [{ id: `${p.id}-acd`, program: p.id, kind: "telephony", hours: spanOf(voice), outages: [0.03, 12] } as const]
+        : []),
+      ...(chat.length > 0
+        ? [{ id: `${p.id}-chat`, program: p.id, kind: "chat", hours: spanOf(chat), outages: [0.04, 15] } as const]
+        : []),
+      { id: `${p.id}-crm`, program: p.id, kind: "production", hours: spanOf(queues), outages: [0.05, 20] } as const,
+    ];
+  }),
+  { id: "northwind-web-assistant", program: "northwind-care-chicago", kind: "bot", hours: null, outages: [0.06, 25] },
+  {
+    id: "contoso-self-service-app",
+    program: "contoso-support-manila",
+    kind: "self-service",
+    hours: null,
+    outages: [0.05, 30],
+  },
+  {
+    id: "fabrikam-claims-automation",
+    program: "fabrikam-claims-lisbon",
+    kind: "back-stage",
+    hours: null,
+    outages: [0.04, 40],
   },
 ];
 

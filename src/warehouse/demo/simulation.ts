@@ -34,6 +34,7 @@ import { type DemoQueue, LOCATIONS, type OpeningHours, PROGRAMS, type ProgramPro
 import { type AbsenceRow, type PersonRow, Roster } from "./people.ts";
 import { Random } from "./random.ts";
 import { arrivalRate, connectFactor, isOpen } from "./seasonality.ts";
+import { SupportProcesses, type SupportSink } from "./support.ts";
 
 /** Codes of the callback column in a row. */
 export const CALLBACK = { none: 0, keptPlace: 1, unreachable: 2, later: 3 } as const;
@@ -155,7 +156,7 @@ export interface IntervalRow {
   present: number;
 }
 
-export interface DemoSink {
+export interface DemoSink extends SupportSink {
   contact(row: ContactRow): void;
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
@@ -369,6 +370,8 @@ export class DemoSimulation {
   private readonly pools: (AgentPool | undefined)[];
   /** Who holds each agent seat, day by day, and their absences. */
   private readonly roster: Roster;
+  /** Support-process work and system availability, on their own stream. */
+  private readonly support: SupportProcesses;
   /** Draws of the workforce plan beyond the contacts (capacity-plan error, attendance on deferred work). */
   private readonly workforce: Random;
   /** Per queue and month: the capacity plan's staff over the schedule's, the error of the long-range forecast. */
@@ -430,6 +433,7 @@ export class DemoSimulation {
     this.rng = root.stream();
     const people = root.stream();
     this.workforce = root.stream();
+    const support = root.stream();
     this.capacityPlan = QUEUES.map(() =>
       Float64Array.from({ length: window.months }, () => this.workforce.lognormal(1, 0.08)),
     );
@@ -543,12 +547,14 @@ export class DemoSimulation {
       window,
       this.pools.map((pool) => pool?.size ?? 0),
     );
+    this.support = new SupportProcesses(support, window, this.starts);
   }
 
   /** Simulates local date `d` of the window for every queue, in a fixed order, writing what it finished. */
   day(d: number, sink: DemoSink): void {
     this.today = d;
     this.absences(d);
+    this.support.day(d, sink);
     QUEUES.forEach((queue, q) => {
       if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
       else if (queue.kind === "outbound") this.outboundDay(q, queue, d, sink);

@@ -13,9 +13,21 @@
  */
 import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBDoubleVector } from "@duckdb/node-api";
 import type { Table } from "../schema/define.ts";
-import { absences, agentTime, contacts, people, qaEvaluations, surveys, workforceIntervals } from "../schema/tables.ts";
+import {
+  absences,
+  agentTime,
+  contacts,
+  people,
+  qaEvaluations,
+  SUPPORT_PROCESSES,
+  supportEvents,
+  surveys,
+  systemHours,
+  systemOutages,
+  workforceIntervals,
+} from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
-import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES } from "./organisation.ts";
+import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
 import { ABSENCE_CODES, type AbsenceRow, EMPLOYERS, LEAVE_CODES, type PersonRow, ROLES } from "./people.ts";
 import {
   type AgentDayRow,
@@ -29,6 +41,7 @@ import {
   WORK_KIND_LETTERS,
   WORK_KINDS,
 } from "./simulation.ts";
+import type { OutageRow, SupportEventRow, SystemPeriodRow } from "./support.ts";
 
 const CHUNK_ROWS = 2048;
 /** Contacts moved into the canonical tables at a time: bounds memory, large enough for DuckDB to go parallel. */
@@ -271,6 +284,65 @@ const STAGED = {
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
+  support_events: {
+    table: supportEvents,
+    columns: [
+      "seq",
+      "process",
+      "program",
+      "opened",
+      "due",
+      "completed",
+      "severity",
+      "passed",
+      "reopened",
+      "units",
+      "units_ok",
+      "amount",
+      "credited",
+    ],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      event_id: `${code("process", SUPPORT_PROCESSES)} || '-' || ${id("seq", 7)}`,
+      process: code("process", SUPPORT_PROCESSES),
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      opened_at: instant("opened"),
+      due_at: instant("due"),
+      completed_at: instant("completed"),
+      severity: "CAST(CAST(s.severity AS INTEGER) + 1 AS VARCHAR)",
+      passed: flag("passed"),
+      reopened: flag("reopened"),
+      units: "s.units",
+      units_ok: "s.units_ok",
+      amount: "CAST(s.amount AS DECIMAL(18,4))",
+      credited_amount: "CAST(s.credited AS DECIMAL(18,4))",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  system_hours: {
+    table: systemHours,
+    columns: ["system", "opens", "closes"],
+    expressions: {
+      system_id: "y.system_id",
+      program_id: "y.program_id",
+      kind: "y.kind",
+      time_zone: "y.time_zone",
+      opens_at: instant("opens"),
+      closes_at: instant("closes"),
+    },
+    from: "JOIN demo_systems y ON y.system = s.system",
+  },
+  system_outages: {
+    table: systemOutages,
+    columns: ["system", "started", "ended"],
+    expressions: {
+      system_id: "y.system_id",
+      started_at: instant("started"),
+      ended_at: instant("ended"),
+    },
+    from: "JOIN demo_systems y ON y.system = s.system",
+  },
 } as const satisfies Record<string, Staged>;
 
 export type StagedDataset = keyof typeof STAGED;
@@ -399,8 +471,17 @@ export class DemoStage implements DemoSink {
     const programs = PROGRAMS.map(
       (p, i) => `(${i}, ${quote(p.id)}, ${quote(LOCATIONS.find((l) => l.id === p.location)!.timeZone)})`,
     );
+    const systems = SYSTEMS.map((system, i) => {
+      const program = PROGRAMS.find((p) => p.id === system.program)!;
+      const zone = LOCATIONS.find((l) => l.id === program.location)!.timeZone;
+      return `(${i}, ${[system.id, system.program, system.kind, zone].map(quote).join(", ")})`;
+    });
     await warehouse.run("DROP TABLE IF EXISTS demo_queues");
     await warehouse.run("DROP TABLE IF EXISTS demo_programs");
+    await warehouse.run("DROP TABLE IF EXISTS demo_systems");
+    await warehouse.run(
+      `CREATE TEMP TABLE demo_systems AS SELECT * FROM (VALUES ${systems.join(", ")}) AS t(system, system_id, program_id, kind, time_zone)`,
+    );
     await warehouse.run(
       `CREATE TEMP TABLE demo_queues AS SELECT * FROM (VALUES ${queues.join(", ")})
          AS t(queue, program_id, queue_id, channel, kind, kind_letter, location_id, time_zone, client_code)`,
@@ -535,6 +616,32 @@ export class DemoStage implements DemoSink {
     ]);
   }
 
+  supportEvent(row: SupportEventRow): void {
+    this.put("support_events", [
+      row.seq,
+      row.process,
+      row.program,
+      row.opened,
+      row.due,
+      row.completed,
+      row.severity,
+      row.passed,
+      row.reopened,
+      row.units,
+      row.unitsOk,
+      row.amount,
+      row.credited,
+    ]);
+  }
+
+  systemPeriod(row: SystemPeriodRow): void {
+    this.put("system_hours", [row.system, row.opens, row.closes]);
+  }
+
+  outage(row: OutageRow): void {
+    this.put("system_outages", [row.system, row.started, row.ended]);
+  }
+
   /** Stages one row of a small table, its values in the order of its staging columns. */
   private put(name: StagedDataset, values: readonly number[]): void {
     const s = this.stages[name];
@@ -567,5 +674,6 @@ export class DemoStage implements DemoSink {
     for (const name of STAGED_DATASETS) await this.stages[name].close(this.warehouse, this.batches[name]);
     await this.warehouse.run("DROP TABLE demo_queues");
     await this.warehouse.run("DROP TABLE demo_programs");
+    await this.warehouse.run("DROP TABLE demo_systems");
   }
 }

@@ -196,6 +196,86 @@ export const workforceIntervals = table({
   },
 });
 
+/** The key support processes whose work support_events records. */
+export const SUPPORT_PROCESSES = [
+  "content-update",
+  "content-check",
+  "helpdesk-ticket",
+  "das-ticket",
+  "client-report",
+  "invoice",
+  "rfx",
+  "implementation-milestone",
+  "recruiting-request",
+] as const;
+
+export const supportEvents = table({
+  name: "support_events",
+  description:
+    "One piece of work of a key support process (Exhibit 2), with its deadline and outcome: a knowledge-content update or check, an internal helpdesk ticket, a trouble ticket on a digital assisted system, a client report, a client invoice, an RFX response, an implementation milestone of a new program, or a request to recruit CSSs. Work due is counted on the local day of its deadline, so items not done by then count as late.",
+  naturalKey: ["source", "event_id"],
+  columns: {
+    source: col.text.required("System or file the row came from."),
+    event_id: col.text.required("Id of the item in its source."),
+    process: col.text.required({ description: "Which support process.", values: SUPPORT_PROCESSES }),
+    program_id: col.text.required("Program the work serves; entity-wide work is booked to one program of the entity."),
+    time_zone: col.text.required("IANA time zone of the location that does the work."),
+    opened_at: col.timestamp("When it was raised, requested or started."),
+    due_at: col.timestamp(
+      "Deadline: target resolution time of a ticket (by severity), report, invoice or RFX deadline, planned milestone date, target date of a recruiting request. Required for on-time measures; a content check has none.",
+    ),
+    completed_at: col.timestamp(
+      "When it was done: ticket resolved, update published, report or invoice or RFX sent, milestone met, positions filled; for a content check, when the check was made. Empty while not done.",
+    ),
+    severity: col.text("Ticket severity, which sets its target time."),
+    passed: col.boolean("Content check: the item was complete and accurate. Client report: no error found or flagged."),
+    reopened: col.boolean("Helpdesk ticket: reopened after resolution under the CSP's rules."),
+    units: col.double(
+      "Client report: error opportunities checked (empty counts the report as one). Recruiting request: CSS positions requested.",
+    ),
+    units_ok: col.double(
+      "Client report: the opportunities free of error. Recruiting request: positions filled by the target date.",
+    ),
+    amount: col.decimal({ description: "Invoice: value invoiced.", unit: "currency" }),
+    credited_amount: col.decimal({ description: "Invoice: credit notes raised against it.", unit: "currency" }),
+  },
+});
+
+/** Kinds of system whose availability is measured. */
+export const SYSTEM_KINDS = ["telephony", "chat", "production", "bot", "self-service", "back-stage"] as const;
+
+export const systemHours = table({
+  name: "system_hours",
+  description:
+    "A period a system must be available: the opening hours of a telephony or production system, or whole days for a digital channel that runs around the clock. Uptime is counted over these periods only.",
+  naturalKey: ["system_id", "opens_at"],
+  columns: {
+    system_id: col.text.required("Stable id of the system."),
+    program_id: col.text.required("Program the system serves."),
+    kind: col.text.required({
+      description:
+        "telephony (switch, ACD and lines), chat (the live-chat service), production (systems CSSs work in), bot (conversational), self-service (app, web, USSD), back-stage (automation without customers).",
+      values: SYSTEM_KINDS,
+    }),
+    time_zone: col.text.required("IANA time zone the period is cut in."),
+    opens_at: col.timestamp.required("Start of the period."),
+    closes_at: col.timestamp.required("End of the period."),
+  },
+});
+
+export const systemOutages = table({
+  name: "system_outages",
+  description:
+    "A time a system was not fully working as its users experience it: down, or degraded so that it could not be used as intended.",
+  naturalKey: ["system_id", "started_at"],
+  columns: {
+    system_id: col.text.required("The system, as in system_hours."),
+    started_at: col.timestamp.required("When the outage began."),
+    ended_at: col.timestamp("When full service was restored; empty while it lasts."),
+    cause: col.text("What went wrong, for analysis."),
+  },
+});
+
 /** Why an assignment ended: the first three leave the entity, the last two stay in it. */
 export const LEAVE_REASONS = ["voluntary", "involuntary", "end-of-contract", "transfer", "promotion"] as const;
 
@@ -289,4 +369,7 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   workforce_intervals: workforceIntervals,
   people,
   absences,
+  support_events: supportEvents,
+  system_hours: systemHours,
+  system_outages: systemOutages,
 };

@@ -11,6 +11,15 @@ import { deferred, deferredArrivals, deferredBacklog, realTime } from "./contact
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
+import {
+  clientReportAccuracy,
+  contentAccuracy,
+  helpdeskQuality,
+  invoiceAccuracy,
+  onTime,
+  recruitingOnTime,
+  uptime,
+} from "./support.ts";
 import { satisfaction } from "./surveys.ts";
 import { forecastAccuracy, scheduleAdherence, scheduleAttainment, staffingPlanAttainment } from "./workforce.ts";
 
@@ -30,10 +39,23 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   "customer-experience": [satisfaction],
   attrition: [attrition],
   absenteeism: [absenteeism],
-  recruiting: [recruitmentQuality],
+  recruiting: [recruitmentQuality, recruitingOnTime],
   training: [trainingQuality],
   forecasting: [forecastAccuracy],
   "scheduling-real-time": [scheduleAttainment, scheduleAdherence],
+  content: [onTime("content-update", "content_updates_due", "content_updates_on_time"), contentAccuracy],
+  helpdesk: [onTime("helpdesk-ticket", "helpdesk_tickets_due", "helpdesk_tickets_on_time"), helpdeskQuality],
+  "digital-assisted-systems": [onTime("das-ticket", "das_tickets_due", "das_tickets_on_time")],
+  rfx: [onTime("rfx", "rfx_due", "rfx_responses_on_time")],
+  "client-reporting": [onTime("client-report", "client_reports_due", "client_reports_on_time"), clientReportAccuracy],
+  invoicing: [onTime("invoice", "invoices_due", "invoices_on_time"), invoiceAccuracy],
+  implementation: [onTime("implementation-milestone", "milestones_due", "milestones_on_time")],
+  // Chat availability shares the catalog's open_minutes with switch uptime, so it waits for its own denominator.
+  telecoms: [uptime("telephony", "switch_up_open_minutes", "open_minutes")],
+  "production-systems": [uptime("production", "system_up_open_minutes", "system_open_minutes")],
+  "digital-conversational": [uptime("bot", "fully_functional_minutes", "total_minutes")],
+  "digital-non-conversational": [uptime("self-service", "fully_functional_minutes", "total_minutes")],
+  "digital-back-stage": [uptime("back-stage", "fully_functional_minutes", "total_minutes")],
 };
 
 /** SQL computing every component of a group as long rows (day, program_id, queue_id, component, value). */

@@ -3,7 +3,7 @@
  * against the staffing plan (Exhibit 1a, shared queues) and against the schedule, schedule conformance and
  * schedule adherence (Item 2.5).
  */
-import { type ComponentGroup, type ComponentSettings, localDay, within } from "./define.ts";
+import { type ComponentGroup, type ComponentSettings, localDay, nearDays, within } from "./define.ts";
 
 /**
  * Workforce intervals with short names and, from the settings, whether each is within tolerance: the staff
@@ -22,6 +22,12 @@ const intervals = (s: ComponentSettings, where = "") => {
     FROM workforce_intervals c ${where}`;
 };
 
+/** Each interval lands on the local day it starts. */
+const byInterval = {
+  table: "workforce_intervals",
+  near: (from: string, to: string) => nearDays("c.starts_at", from, to),
+};
+
 const compared = "capacity IS NOT NULL AND required IS NOT NULL";
 const capacityHours = `sum(capacity * hours) FILTER (WHERE ${compared})`;
 
@@ -33,6 +39,7 @@ const capacityHours = `sum(capacity * hours) FILTER (WHERE ${compared})`;
  */
 export const forecastAccuracy: ComponentGroup = {
   base: (s) => intervals(s),
+  byDay: byInterval,
   components: {
     staffing_forecast_abs_pct_variance_sum: `CASE WHEN ${capacityHours} > 0
       THEN 100 * abs(sum((capacity - required) * hours) FILTER (WHERE ${compared})) / ${capacityHours} END`,
@@ -51,6 +58,7 @@ export const staffingPlanAttainment = (kind: string): ComponentGroup => {
   const staffed = "planned > 0 AND present IS NOT NULL";
   return {
     base: (s) => intervals(s, `WHERE c.kind = '${kind}'`),
+    byDay: byInterval,
     components: {
       required_fte: `sum(planned) FILTER (WHERE ${staffed})`,
       fte_deviation: `sum(abs(present - planned)) FILTER (WHERE ${staffed})`,
@@ -65,6 +73,7 @@ const scheduled = "scheduled > 0 AND present IS NOT NULL";
 /** Real-time management (2.5): staff present against the schedule, per interval and in hours over the day. */
 export const scheduleAttainment: ComponentGroup = {
   base: (s) => intervals(s),
+  byDay: byInterval,
   components: {
     scheduled_fte: `sum(scheduled) FILTER (WHERE ${scheduled})`,
     scheduled_fte_deviation: `sum(abs(present - scheduled)) FILTER (WHERE ${scheduled})`,
@@ -80,6 +89,7 @@ export const scheduleAdherence: ComponentGroup = {
   base: () => `
     SELECT ${localDay("c.starts_at")} AS day, c.program_id, '' AS queue_id, c.scheduled_seconds, c.adherent_seconds
     FROM agent_time c WHERE c.adherent_seconds IS NOT NULL AND c.scheduled_seconds IS NOT NULL`,
+  byDay: { table: "agent_time", near: (from, to) => nearDays("c.starts_at", from, to) },
   components: {
     minutes_in_adherence: "sum(adherent_seconds) / 60",
     scheduled_activity_minutes: "sum(scheduled_seconds) / 60",
