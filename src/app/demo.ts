@@ -8,8 +8,8 @@ import type { Pack } from "../standard/pack.ts";
 import { applicableBenchmark } from "../standard/rules/target-governance.ts";
 import { type DemoOptions, type DemoSummary, generateDemo } from "../warehouse/demo/generate.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { adoptOrganisation } from "./adopt.ts";
 import type { Database } from "./db/schema.ts";
+import { adoptOrganisation } from "./organisation-sync.ts";
 import { setTarget } from "./targets.ts";
 
 export const DEMO_ENTITY = { id: "meridian-cx", name: "Meridian CX (demo outsourcer)", provider: "osp" } as const;

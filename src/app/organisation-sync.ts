@@ -1,7 +1,12 @@
 /**
- * Adopting the organisation the warehouse already knows: the `locations`, `programs` and `queues` loaded by
- * `cxpm import` (or the demo) become records of the app database, with the regions, services and clients they
- * name. Records that exist are left as they are, so adopting again after a new import only adds what is new.
+ * The organisation in both stores. The app database is where people keep it; the warehouse's `locations`,
+ * `programs` and `queues` are what the metrics read (time zones, service-level thresholds, cycle times).
+ *
+ * - Adopting: what `cxpm import` (or the demo) loaded into the warehouse becomes records of the app database,
+ *   with the regions, services and clients it names. Existing records are left as they are, so adopting again
+ *   after a new import only adds what is new.
+ * - Publishing: the app database's records are written to the warehouse through the ordinary import (validated,
+ *   one transaction, a no-op when nothing changed), and the metric components are recomputed when they change.
  *
  * @example
  * ```ts
@@ -9,7 +14,13 @@
  * // { created: { entity: 1, region: 2, location: 3, service: 4, client: 4, program: 8, queue: 17 } }
  * ```
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Kysely } from "kysely";
+import { importFiles } from "../warehouse/import/load.ts";
+import { identityMapping } from "../warehouse/import/mapping.ts";
+import { recomputeComponents } from "../warehouse/metrics/compute.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Database } from "./db/schema.ts";
 import { type CreateInput, createOrganisationRecord, listOrganisation, type OrganisationKind } from "./organisation.ts";
@@ -117,4 +128,71 @@ export async function adoptOrganisation(
     });
   }
   return { created };
+}
+
+/**
+ * Writes the app database's locations, programs and queues to the warehouse and, when any changed, recomputes
+ * the metric components (a queue's threshold or cycle time changes its metrics). Returns whether anything changed.
+ */
+export async function publishOrganisation(db: Kysely<Database>, warehouse: Warehouse): Promise<boolean> {
+  const [locations, clients, programs, queues] = await Promise.all([
+    listOrganisation(db, "location"),
+    listOrganisation(db, "client"),
+    listOrganisation(db, "program"),
+    listOrganisation(db, "queue"),
+  ]);
+  const named = (rows: readonly { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  const clientNames = named(clients);
+  const tables: Record<string, Record<string, unknown>[]> = {
+    locations: locations.map((l) => ({
+      location_id: l.id,
+      name: l.name,
+      region: l.regionId,
+      time_zone: l.timeZone,
+    })),
+    programs: programs.map((p) => ({
+      program_id: p.id,
+      name: p.name,
+      client: p.clientId ? (clientNames.get(p.clientId) ?? p.clientId) : null,
+      service: p.serviceId,
+      location_id: p.locationId,
+    })),
+    queues: queues.map((q) => ({
+      queue_id: q.id,
+      program_id: q.programId,
+      channel: q.channel,
+      kind: q.kind,
+      sl_threshold_seconds: q.slThresholdSeconds,
+      target_cycle_seconds: q.targetCycleSeconds,
+    })),
+  };
+  const dir = mkdtempSync(join(tmpdir(), "cxpm-organisation-"));
+  let changed = false;
+  try {
+    for (const [dataset, rows] of Object.entries(tables)) {
+      if (rows.length === 0 || (await sameRows(warehouse, dataset, rows))) continue;
+      const file = join(dir, `${dataset}.json`);
+      writeFileSync(file, JSON.stringify(rows));
+      // A mapping text of its own: publishing A, then B, then A again must load A again, not be taken for a repeat.
+      const mapping = { ...identityMapping(dataset), text: `app-organisation:${dataset}:${Date.now()}` };
+      await importFiles(warehouse, { mapping, files: [file] });
+      changed = true;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (changed) await recomputeComponents(warehouse);
+  return changed;
+}
+
+/**
+ * Whether the warehouse already holds each of these rows as it is. Rows only the warehouse has (loaded but not
+ * adopted, or deleted in the app while data still refers to them) are left alone.
+ */
+async function sameRows(warehouse: Warehouse, dataset: string, rows: readonly Record<string, unknown>[]) {
+  const columns = Object.keys(rows[0]!);
+  const stored = await warehouse.all<Record<string, unknown>>(`SELECT ${columns.join(", ")} FROM ${dataset}`);
+  const text = (r: Record<string, unknown>) => JSON.stringify(columns.map((c) => r[c] ?? null));
+  const have = new Set(stored.map(text));
+  return rows.every((r) => have.has(text(r)));
 }

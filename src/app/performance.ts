@@ -80,6 +80,7 @@ export interface Performance {
   /** Item id → name, for grouping rows under items 4.1–4.5. */
   readonly itemNames: ReadonlyMap<string, string>;
   readonly freshness: {
+    /** Where the data typically begins: the median of the process groups' first days. */
     earliestDay: string | null;
     latestDay: string | null;
     lastImportAt: string | null;
@@ -368,7 +369,10 @@ async function dataFreshness(warehouse: Warehouse): Promise<Performance["freshne
   );
   const [components] = tables.has("metric_components")
     ? await warehouse.all<{ earliest: string | null; latest: string | null }>(
-        "SELECT CAST(min(day) AS VARCHAR) AS earliest, CAST(max(day) AS VARCHAR) AS latest FROM metric_components",
+        // Typical start: the median of each process group's first day, so a long people history (hires years back)
+        // does not stretch the window over months with no contacts, nor one new dataset shrink it.
+        `SELECT CAST(quantile_disc(first, 0.5) AS VARCHAR) AS earliest, CAST(max(last) AS VARCHAR) AS latest
+         FROM (SELECT process_group, min(day) AS first, max(day) AS last FROM metric_components GROUP BY ALL)`,
       )
     : [];
   const [imports] = await warehouse.all<{ last: number | null; batches: number | bigint }>(

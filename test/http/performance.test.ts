@@ -141,3 +141,19 @@ describe("setting a target", () => {
     expect(verdictAfter.meetingShare).toBeCloseTo((verdictBefore.meeting - 1) / verdictBefore.counted, 12);
   });
 });
+
+describe("changing a queue in the organisation", () => {
+  it("recomputes the metrics with its new service-level threshold", async () => {
+    const url = "/api/metrics/rt.service_level/detail?scopeLevel=program&scopeId=northwind-care-chicago";
+    const before = (await get(url)).json().points.at(-1);
+    const patch = await server.inject({
+      method: "PATCH",
+      url: "/api/organisation/queues/northwind-care-chicago-voice",
+      payload: { slThresholdSeconds: 1 },
+    });
+    expect(patch.statusCode).toBe(200);
+    const after = (await get(url)).json().points.at(-1);
+    expect(after.components.offered).toBe(before.components.offered);
+    expect(after.components.answered_within_threshold).toBeLessThan(before.components.answered_within_threshold);
+  });
+});

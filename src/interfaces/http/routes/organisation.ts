@@ -17,6 +17,7 @@ import {
   organisationTree,
   updateOrganisationRecord,
 } from "../../../app/organisation.ts";
+import { publishOrganisation } from "../../../app/organisation-sync.ts";
 import { actorOf, type ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
 
@@ -56,6 +57,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<ServerContext> = async (s
 
   for (const kind of ORGANISATION_KINDS) {
     const path = `/organisation/${ORGANISATION_TABLES[kind]}`;
+    // Locations, programs and queues are what the warehouse's metrics read (time zones, thresholds, cycle times).
+    const publish = async () => {
+      if (kind === "location" || kind === "program" || kind === "queue") {
+        await context.withWarehouse((warehouse) => publishOrganisation(db, warehouse));
+      }
+    };
     const Record = ORGANISATION_OUTPUT[kind];
     const Params = z.strictObject({ id: Id });
     const tags = ["organisation"];
@@ -84,8 +91,11 @@ export const organisationRoutes: FastifyPluginAsyncZod<ServerContext> = async (s
           response: { 201: Record, ...errorResponses(400, 409) },
         },
       },
-      async (request, reply) =>
-        reply.code(201).send(await createOrganisationRecord(db, kind, request.body, actorOf(request.headers))),
+      async (request, reply) => {
+        const record = await createOrganisationRecord(db, kind, request.body, actorOf(request.headers));
+        await publish();
+        return reply.code(201).send(record);
+      },
     );
 
     server.get(
@@ -113,9 +123,13 @@ export const organisationRoutes: FastifyPluginAsyncZod<ServerContext> = async (s
           response: { 200: Record, ...errorResponses(400, 404) },
         },
       },
-      async (request) =>
+      async (request) => {
         // biome-ignore lint/suspicious/noExplicitAny: the body's type is the union over kinds; the service parses it
-        updateOrganisationRecord(db, kind, request.params.id, request.body as any, actorOf(request.headers)),
+        const body = request.body as any;
+        const record = await updateOrganisationRecord(db, kind, request.params.id, body, actorOf(request.headers));
+        await publish();
+        return record;
+      },
     );
 
     server.delete(
@@ -131,6 +145,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<ServerContext> = async (s
       },
       async (request, reply) => {
         await deleteOrganisationRecord(db, kind, request.params.id, actorOf(request.headers));
+        await publish();
         return reply.code(204).send();
       },
     );

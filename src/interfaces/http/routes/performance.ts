@@ -36,7 +36,10 @@ const Point = z.object({
 const Trigger = z.record(z.string(), z.unknown()).describe("a corrective-action trigger (2.8.2), by kind");
 const Finding = z.record(z.string(), z.unknown()).describe("a target-governance finding (1.3), by kind");
 const Freshness = z.object({
-  earliestDay: z.string().nullable().describe("first local day with data"),
+  earliestDay: z
+    .string()
+    .nullable()
+    .describe("where the data typically begins: the median of the process groups' first days"),
   latestDay: z.string().nullable().describe("last local day with data"),
   lastImportAt: z.string().nullable(),
   batches: z.number(),
