@@ -29,6 +29,6 @@ if (!force && existsSync(built) && statSync(built).mtimeMs >= inputs) {
   process.stdout.write("web UI: dist/web is up to date\n");
 } else {
   const started = performance.now();
-  await build({ configFile: join(sources, "vite.config.ts") });
+  await build({ configFile: join(sources, "vite.config.ts"), logLevel: "warn" });
   process.stdout.write(`web UI: built into dist/web in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -20,5 +20,4 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
-  logLevel: "warn",
 });

@@ -5,7 +5,7 @@
  * URL's query string, with the same names the API takes, so a view can be bookmarked and exported as it is.
  */
 import { Anchor, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { Fragment, useMemo } from "react";
+import { Fragment, useEffect, useMemo, useRef } from "react";
 import { api, type Direction, type SummaryCell, type SummaryQuery, type SummaryRow } from "../api.ts";
 import { MonthRange, parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
 import { LoadState, MeetingBadge } from "../components/status.tsx";
@@ -60,7 +60,7 @@ function Cell({ cell, row }: { cell: SummaryCell; row: SummaryRow }) {
 function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
   return (
     <Table.Tr data-key={row.key}>
-      <Table.Td className="sticky-col" miw={280} maw={340}>
+      <Table.Td className="sticky-col" miw={260} maw={300}>
         <Anchor component={Link} href={rowHref(row)} size="sm" fw={600}>
           {row.name}
         </Anchor>
@@ -79,7 +79,7 @@ function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
       <Table.Td className="num" data-testid="months-met">
         {formatNumber(row.met)} of {formatNumber(row.evaluated)}
       </Table.Td>
-      <Table.Td>
+      <Table.Td miw={170}>
         <MeetingBadge meeting={row.meeting} improving={row.improving} />
       </Table.Td>
     </Table.Tr>
@@ -114,9 +114,23 @@ export function monthsWithData(periods: readonly string[], rows: readonly Summar
 function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: readonly SummaryRow[] }) {
   const columns = periods.length + 3;
   const shown = new Set(periods);
+  // The latest months matter most: a table wider than the screen opens scrolled to its right end (the metric
+  // column stays in place).
+  const scroller = useRef<HTMLDivElement>(null);
+  const latest = periods.at(-1);
+  useEffect(() => {
+    if (latest && scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
+  }, [latest]);
   return (
-    <Table.ScrollContainer minWidth={400 + periods.length * 100} type="native">
-      <Table withTableBorder withColumnBorders aria-label="Performance Summary Table" data-testid="summary-table">
+    <div ref={scroller} style={{ overflowX: "auto" }} data-testid="summary-scroller">
+      <Table
+        withTableBorder
+        withColumnBorders
+        miw={400 + periods.length * 100}
+        className="sticky-table"
+        aria-label="Performance Summary Table"
+        data-testid="summary-table"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th className="sticky-col">Metric</Table.Th>
@@ -134,7 +148,7 @@ function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: rea
             <Fragment key={item}>
               <Table.Tr bg="indigo.0">
                 <Table.Th colSpan={columns} scope="colgroup">
-                  <Text fw={700} size="sm">
+                  <Text fw={700} size="sm" className="sticky-label">
                     {item} {name}
                   </Text>
                 </Table.Th>
@@ -143,7 +157,7 @@ function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: rea
                 <Fragment key={category}>
                   <Table.Tr>
                     <Table.Th colSpan={columns} scope="colgroup" fw={600} c="dimmed" fz="xs" tt="uppercase">
-                      {humanize(category)}
+                      <span className="sticky-label">{humanize(category)}</span>
                     </Table.Th>
                   </Table.Tr>
                   {list.map((row) => (
@@ -155,7 +169,7 @@ function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: rea
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }
 
