@@ -5,7 +5,7 @@
  * URL's query string, with the same names the API takes, so a view can be bookmarked and exported as it is.
  */
 import { Anchor, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { Fragment, useEffect, useMemo, useRef } from "react";
+import { Fragment, memo, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { api, type Direction, type SummaryCell, type SummaryQuery, type SummaryRow } from "../api.ts";
 import { MonthRange, parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
 import { LoadState, MeetingBadge } from "../components/status.tsx";
@@ -57,7 +57,8 @@ function Cell({ cell, row }: { cell: SummaryCell; row: SummaryRow }) {
   );
 }
 
-function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
+// Memoised: typing in the search re-renders the table, not each of its hundreds of rows.
+const Row = memo(function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
   return (
     <Table.Tr data-key={row.key}>
       <Table.Td className="sticky-col" miw={260} maw={300}>
@@ -84,7 +85,7 @@ function Row({ row, shown }: { row: SummaryRow; shown: ReadonlySet<string> }) {
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /** Rows grouped by item, then by category, in the order the API gives them. */
 function groups(rows: readonly SummaryRow[]) {
@@ -113,7 +114,7 @@ export function monthsWithData(periods: readonly string[], rows: readonly Summar
 
 function SummaryTable({ periods, rows }: { periods: readonly string[]; rows: readonly SummaryRow[] }) {
   const columns = periods.length + 3;
-  const shown = new Set(periods);
+  const shown = useMemo(() => new Set(periods), [periods]);
   // The latest months matter most: a table wider than the screen opens scrolled to its right end (the metric
   // column stays in place).
   const scroller = useRef<HTMLDivElement>(null);
@@ -185,18 +186,19 @@ export function SummaryPage() {
   };
   const onlyFailing = values.get("failing") === "1";
   const search = values.get("q") ?? "";
+  const deferredSearch = useDeferredValue(search);
   const { data, error, loading } = useApi(
     (signal) => api.summary(query, signal),
     [query.from, query.to, query.scopeLevel, query.scopeId, query.channel, query.program],
   );
   const rows = useMemo(() => {
-    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = deferredSearch.toLowerCase().split(/\s+/).filter(Boolean);
     return (data?.rows ?? []).filter(
       (r) =>
         (!onlyFailing || !r.meeting) &&
         words.every((w) => `${r.name} ${r.metric} ${r.program?.name ?? ""}`.toLowerCase().includes(w)),
     );
-  }, [data, onlyFailing, search]);
+  }, [data, onlyFailing, deferredSearch]);
   const entity = data?.filters.scopes.find((s) => s.level === "entity");
   const scopeValue =
     query.scopeLevel && query.scopeLevel !== "entity" && query.scopeId
