@@ -163,6 +163,18 @@ export function openTestAppDb(engine: TestEngine): Promise<TestAppDb> {
  * the accessor for the current one. The file's PGlite is closed after the last `describe` using it.
  */
 export function appDbPerTest(engine: TestEngine): () => TestAppDb {
+  return appDbFor(engine, beforeEach, afterEach);
+}
+
+/**
+ * One app database on `engine` for all the tests of the enclosing `describe`, for tests that only read (a test
+ * that writes gets its own with {@link appDbPerTest}).
+ */
+export function appDbPerSuite(engine: TestEngine): () => TestAppDb {
+  return appDbFor(engine, beforeAll, afterAll);
+}
+
+function appDbFor(engine: TestEngine, before: typeof beforeAll, after: typeof afterAll): () => TestAppDb {
   let current: TestAppDb | undefined;
   if (engine === "pglite") {
     beforeAll(() => {
@@ -175,15 +187,15 @@ export function appDbPerTest(engine: TestEngine): () => TestAppDb {
       await (await instance).close();
     });
   }
-  beforeEach(async () => {
+  before(async () => {
     current = await openTestAppDb(engine);
   });
-  afterEach(async () => {
+  after(async () => {
     await current?.drop();
     current = undefined;
   });
   return () => {
-    if (!current) throw new Error("the app database is opened for each test: use it inside a test");
+    if (!current) throw new Error("the app database is opened by the hooks: use it inside a test or a hook");
     return current;
   };
 }

@@ -25,6 +25,7 @@ import { API_VERSION, type ServerContext, type WithWarehouse } from "./context.t
 import { installErrorHandlers } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { judgeRoutes } from "./routes/judge.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
@@ -73,6 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: "targets", description: "targets and their history (Item 1.3)" },
         { name: "metrics", description: "metric values computed in the warehouse" },
         { name: "performance", description: "overview, Performance Summary Table and metric detail" },
+        { name: "imports", description: "uploads loaded into the warehouse, their history and rejected rows" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -96,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(performanceRoutes, context);
       await scoped.register(judgeRoutes, context);
       await scoped.register(auditRoutes, context);
+      await scoped.register(importRoutes, context);
     },
     { prefix: "/api" },
   );
