@@ -297,7 +297,8 @@ describe("incremental recompute", () => {
       "contacts",
       day.map((r) => ({ ...r, wait_seconds: 1 })),
     );
-    expect(update).toMatchObject({ queriesRebuilt: 0 });
+    // Calls, deferred work, arrivals and backlog, day by day (queries without byDay that read contacts are rebuilt).
+    expect(update!.queriesByDay).toBeGreaterThanOrEqual(4);
     // The calls' day in their own zones: the 9th or the 10th in Chicago, the 10th or 11th in Manila.
     expect(update!.days).toBeLessThanOrEqual(3);
     await expectSameAsFullRebuild();
@@ -308,7 +309,7 @@ describe("incremental recompute", () => {
       fc.asyncProperty(change, async (c) => {
         const update = await apply(c);
         // Contacts are updated day by day; surveys and queues are read by queries that are rebuilt whole.
-        if (update && c.kind !== "queue" && c.kind !== "surveys") expect(update).toMatchObject({ queriesRebuilt: 0 });
+        if (update && c.kind !== "queue" && c.kind !== "surveys") expect(update.queriesByDay).toBeGreaterThanOrEqual(4);
         await expectSameAsFullRebuild();
       }),
       { numRuns: 40, seed: 20261123 },

@@ -12,7 +12,7 @@
  * ```
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import type { ComponentSettings } from "../metrics/components/index.ts";
 import { type ComponentUpdate, updateComponents } from "../metrics/compute.ts";
@@ -20,6 +20,7 @@ import type { Column } from "../schema/define.ts";
 import type { Warehouse } from "../warehouse.ts";
 import type { Mapping } from "./mapping.ts";
 import { readRecords } from "./readers.ts";
+import { Stage } from "./stage.ts";
 import { isZone } from "./timestamps.ts";
 import { parseValue, type Value } from "./values.ts";
 
@@ -82,9 +83,6 @@ export const describeProblem = (p: RowProblem) =>
     ? `${p.file}:${p.line}: expected ${p.expected}`
     : `${p.file}:${p.line}: ${p.field}: ${p.value === "" ? "empty" : `"${p.value}"`}, expected ${p.expected}`;
 
-// Staging keeps to three portable types; the merge casts to the canonical ones.
-const STAGE_TYPE = (c: Column) =>
-  c.type === "boolean" ? "BOOLEAN" : c.type === "text" || c.type === "date" ? "VARCHAR" : "DOUBLE";
 const CAST = (name: string, c: Column) =>
   c.type === "timestamp"
     ? `to_timestamp(${name})`
@@ -96,16 +94,23 @@ const CAST = (name: string, c: Column) =>
           ? `CAST(${name} AS DATE)`
           : name;
 
+/** Row problems a summary or error keeps in full; all of them are counted. */
+const KEPT_PROBLEMS = 1000;
+
+/**
+ * Loads `files` into the mapping's dataset. Rows are validated and staged as they are read (memory stays flat
+ * for files of any size); keys repeated within the load are then resolved, and the staged rows replace the
+ * dataset's rows of the same keys in one transaction.
+ */
 export async function importFiles(warehouse: Warehouse, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const { mapping, files } = options;
   const table = mapping.table;
   const columns = Object.entries(table.columns);
   const mapped = new Map(mapping.columns.map((c) => [c.name, c]));
+  const quarantine = options.onError === "quarantine";
 
-  const fingerprint = createHash("sha256").update(mapping.text);
-  for (const file of files) fingerprint.update(readFileSync(file));
-  const print = fingerprint.digest("hex");
+  const print = await fingerprint(mapping.text, files);
   const previous = await warehouse.all<{ batch_id: number }>(
     "SELECT batch_id FROM import_batches WHERE dataset = $1 AND fingerprint = $2",
     [table.name, print],
@@ -126,180 +131,192 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
     };
   }
 
-  const rows: Value[][] = [];
   const problems: RowProblem[] = [];
-  const rejects: { file: string; line: number; problems: RowProblem[]; values: Record<string, unknown> }[] = [];
+  let problemCount = 0;
+  const rejects = new Rejects(options.rejectsFile ?? `${table.name}.rejects.csv`);
+  /** A rejected row: its problems are reported, and in quarantine it goes to the rejects file. */
+  const reject = (file: string, line: number, rowProblems: RowProblem[], values: Record<string, unknown>) => {
+    problemCount += rowProblems.length;
+    problems.push(...rowProblems.slice(0, Math.max(0, KEPT_PROBLEMS - problems.length)));
+    if (quarantine) rejects.write(file, line, rowProblems, values);
+  };
   const excludedBy: Record<string, number> = {};
-  const keys = new Map<string, { at: string; index: number; order: number | string | undefined }>();
   let read = 0;
   let excluded = 0;
+  const latest = mapping.keepLatest;
+  const stage = await Stage.open(warehouse, table, latest !== undefined);
 
-  for (const [index, file] of files.entries()) {
-    const name = basename(file);
-    const reader = readRecords(file, {
-      ...(mapping.source.format ? { format: mapping.source.format } : {}),
-      ...(mapping.source.delimiter ? { delimiter: mapping.source.delimiter } : {}),
-      onProgress: (bytes, total) => options.onProgress?.(index + bytes / Math.max(total, 1), files.length),
-    });
-    for await (const record of reader) {
-      read++;
-      const rowProblems: RowProblem[] = [];
-      const problem = (field: string, value: unknown, expected: string) =>
-        rowProblems.push({
-          file: name,
-          line: record.line,
-          field,
-          value: value === null || value === undefined ? "" : String(value),
-          expected,
-        });
-      if (record.problem) {
-        problem("(line)", "", `a record like the header, but the line ${record.problem}`);
-      } else {
-        const reason = exclusion(mapping, record.values, problem);
-        if (reason !== undefined) {
-          excluded++;
-          excludedBy[reason] = (excludedBy[reason] ?? 0) + 1;
-          continue;
-        }
-        const row: Value[] = [];
-        // Timestamps without an offset are local time of the row's own zone when it has one.
-        let zone = mapping.timezone;
-        for (const [name, column] of columns) {
-          const rule = mapped.get(name);
-          let raw: unknown = null;
-          if (rule) {
-            try {
-              raw = rule.extract(record.values);
-            } catch (error) {
-              problem(name, "", `a value from ${rule.source}: ${(error as Error).message}`);
-              continue;
-            }
-          }
-          const parsed = parseValue(typeof raw === "string" ? raw.trim() : raw, column, {
-            zone,
-            ...(rule?.format ? { format: rule.format } : {}),
-            ...(rule?.duration ? { duration: rule.duration } : {}),
+  try {
+    for (const [index, file] of files.entries()) {
+      const name = basename(file);
+      const reader = readRecords(file, {
+        ...(mapping.source.format ? { format: mapping.source.format } : {}),
+        ...(mapping.source.delimiter ? { delimiter: mapping.source.delimiter } : {}),
+        onProgress: (done, total) => options.onProgress?.(index + done / Math.max(total, 1), files.length),
+      });
+      for await (const record of reader) {
+        read++;
+        const rowProblems: RowProblem[] = [];
+        const problem = (field: string, value: unknown, expected: string) =>
+          rowProblems.push({
+            file: name,
+            line: record.line,
+            field,
+            value: value === null || value === undefined ? "" : String(value),
+            expected,
           });
-          if (parsed.ok && name === "time_zone" && typeof parsed.value === "string") {
-            if (!isZone(parsed.value)) {
-              problem(name, raw, "an IANA time zone such as Europe/London");
-              continue;
-            }
-            zone = parsed.value;
-          }
-          if (parsed.ok) row.push(parsed.value);
-          else problem(rule && rule.source !== name ? `${name} (from ${rule.source})` : name, raw, parsed.expected);
-        }
-        const latest = mapping.keepLatest;
-        const order = latest && rowProblems.length === 0 ? orderOf(latest.order, record.values, problem) : undefined;
-        if (rowProblems.length === 0) {
-          const key = table.naturalKey.map((k) => row[columns.findIndex(([n]) => n === k)]).join("\u0000");
-          const first = keys.get(key);
-          const at = `${name}:${record.line}`;
-          if (!first) {
-            keys.set(key, { at, index: rows.length, order });
-            rows.push(row);
-          } else if (!latest) {
-            problem(
-              table.naturalKey.join("+"),
-              key.replaceAll("\u0000", "+"),
-              `a unique key, but ${first.at} has it too`,
-            );
-          } else if (typeof order !== typeof first.order) {
-            problem("(keep_latest)", order, `a ${typeof first.order} to order by, as ${first.at} has`);
-          } else {
-            // Of rows with one key, the greatest order wins, the later row on a tie; the other counts as excluded.
+        if (record.problem) {
+          problem("(line)", "", `a record like the header, but the line ${record.problem}`);
+        } else {
+          const reason = exclusion(mapping, record.values, problem);
+          if (reason !== undefined) {
             excluded++;
-            excludedBy[latest.reason] = (excludedBy[latest.reason] ?? 0) + 1;
-            if ((order ?? 0) >= (first.order ?? 0)) {
-              keys.set(key, { at, index: first.index, order });
-              rows[first.index] = row;
+            excludedBy[reason] = (excludedBy[reason] ?? 0) + 1;
+            continue;
+          }
+          const row: Value[] = [];
+          // Timestamps without an offset are local time of the row's own zone when it has one.
+          let zone = mapping.timezone;
+          for (const [name, column] of columns) {
+            const rule = mapped.get(name);
+            let raw: unknown = null;
+            if (rule) {
+              try {
+                raw = rule.extract(record.values);
+              } catch (error) {
+                problem(name, "", `a value from ${rule.source}: ${(error as Error).message}`);
+                continue;
+              }
             }
+            const parsed = parseValue(typeof raw === "string" ? raw.trim() : raw, column, {
+              zone,
+              ...(rule?.format ? { format: rule.format } : {}),
+              ...(rule?.duration ? { duration: rule.duration } : {}),
+            });
+            if (parsed.ok && name === "time_zone" && typeof parsed.value === "string") {
+              if (!isZone(parsed.value)) {
+                problem(name, raw, "an IANA time zone such as Europe/London");
+                continue;
+              }
+              zone = parsed.value;
+            }
+            if (parsed.ok) row.push(parsed.value);
+            else problem(rule && rule.source !== name ? `${name} (from ${rule.source})` : name, raw, parsed.expected);
+          }
+          const order = latest && rowProblems.length === 0 ? orderOf(latest.order, record.values, problem) : undefined;
+          // Once a failing load has a problem nothing will be written: the rest is read only to report.
+          if (rowProblems.length === 0 && (quarantine || problemCount === 0)) {
+            stage.append(row, index, record.line, order);
           }
         }
-      }
-      if (rowProblems.length > 0) {
-        problems.push(...rowProblems);
-        rejects.push({ file: name, line: record.line, problems: rowProblems, values: record.values });
+        if (rowProblems.length > 0) reject(name, record.line, rowProblems, record.values);
       }
     }
+    stage.finish();
+
+    // Keys repeated within the load: an error, or with keep_latest the latest row of each key is kept.
+    if (problemCount === 0 || quarantine) {
+      const at = (file: number, line: number) => `${basename(files[file]!)}:${line}`;
+      const refused = (await stage.repeats()).filter(
+        (r) => !latest || (typeof r.order === "number") !== r.firstNumeric,
+      );
+      for (const r of refused) {
+        const problem: RowProblem = latest
+          ? {
+              file: basename(files[r.file]!),
+              line: r.line,
+              field: "(keep_latest)",
+              value: String(r.order),
+              expected: `a ${r.firstNumeric ? "number" : "text"} to order by, as ${at(r.firstFile, r.firstLine)} has`,
+            }
+          : {
+              file: basename(files[r.file]!),
+              line: r.line,
+              field: table.naturalKey.join("+"),
+              value: r.key.map(String).join("+"),
+              expected: `a unique key, but ${at(r.firstFile, r.firstLine)} has it too`,
+            };
+        reject(problem.file, problem.line, [problem], r.values);
+      }
+      if (quarantine) await stage.remove(refused);
+      if (latest && (problemCount === 0 || quarantine)) {
+        const superseded = await stage.keepLatest();
+        excluded += superseded;
+        if (superseded > 0) excludedBy[latest.reason] = (excludedBy[latest.reason] ?? 0) + superseded;
+      }
+    }
+    rejects.close();
+    if (problemCount > 0 && !quarantine) throw new ImportError(problems, problemCount);
+    const loaded = await stage.count();
+
+    let components: ImportSummary["components"];
+    const batchId = await warehouse.transaction(async () => {
+      const [{ id }] = (await warehouse.all<{ id: number }>("SELECT nextval('batch_ids') AS id")) as [{ id: number }];
+      const key = table.naturalKey.join(", ");
+      const stagedKey = table.naturalKey.map((k) => CAST(k, table.columns[k]!)).join(", ");
+      const replacing = `FROM ${table.name} WHERE (${key}) IN (SELECT ${stagedKey} FROM ${stage.name})`;
+      // A load that replaces a small share of the dataset updates the components of the days it touched; the
+      // rows it replaces are kept aside for that, as their days count as touched too.
+      const byDay = options.components !== undefined && (await boundedShare(warehouse, table.name, loaded));
+      if (byDay) await warehouse.run(`CREATE OR REPLACE TEMP TABLE import_replaced AS SELECT * ${replacing}`);
+      await warehouse.run(`DELETE ${replacing}`);
+      await warehouse.run(
+        `INSERT INTO ${table.name} (${columns.map(([n]) => n).join(", ")}, batch_id) SELECT ${columns.map(([n, c]) => CAST(n, c)).join(", ")}, ${id} FROM ${stage.name}`,
+      );
+      await stage.drop();
+      if (options.components) {
+        const started = performance.now();
+        const change = { dataset: table.name, batchId: id, ...(byDay ? { replaced: "import_replaced" } : {}) };
+        const update = await updateComponents(warehouse, change, options.components);
+        components = { ...update, seconds: (performance.now() - started) / 1000 };
+        await warehouse.run("DROP TABLE IF EXISTS import_replaced");
+      }
+      await warehouse.run(
+        "INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10), $11)",
+        [
+          id,
+          table.name,
+          files.map((f) => basename(f)).join(", "),
+          mapping.file ? basename(mapping.file) : null,
+          print,
+          read,
+          loaded,
+          rejects.rows,
+          excluded,
+          started / 1000,
+          (Date.now() - started) / 1000,
+        ],
+      );
+      return id;
+    });
+
+    return {
+      dataset: table.name,
+      batchId,
+      alreadyLoaded: false,
+      read,
+      loaded,
+      rejected: rejects.rows,
+      excluded,
+      excludedBy,
+      problems,
+      rejectsFile: rejects.rows > 0 ? rejects.file : null,
+      seconds: (Date.now() - started) / 1000,
+      ...(components ? { components } : {}),
+    };
+  } finally {
+    rejects.close();
+    await stage.drop();
   }
+}
 
-  if (problems.length > 0 && (options.onError ?? "fail") === "fail") throw new ImportError(problems, problems.length);
-  const rejectsFile = rejects.length > 0 ? (options.rejectsFile ?? `${table.name}.rejects.csv`) : null;
-  if (rejectsFile) writeRejects(rejectsFile, rejects);
-
-  let components: ImportSummary["components"];
-  const batchId = await warehouse.transaction(async () => {
-    const [{ id }] = (await warehouse.all<{ id: number }>("SELECT nextval('batch_ids') AS id")) as [{ id: number }];
-    await warehouse.run("DROP TABLE IF EXISTS import_stage");
-    await warehouse.run(
-      `CREATE TEMP TABLE import_stage (${columns.map(([n, c]) => `${n} ${STAGE_TYPE(c)}`).join(", ")})`,
-    );
-    const appender = await warehouse.connection.createAppender("import_stage", "main", "temp");
-    for (const row of rows) {
-      for (const [i, [, column]] of columns.entries()) {
-        const value = row[i];
-        if (value === null || value === undefined) appender.appendNull();
-        else if (column.type === "boolean") appender.appendBoolean(value as boolean);
-        else if (STAGE_TYPE(column) === "VARCHAR") appender.appendVarchar(String(value));
-        else appender.appendDouble(value as number);
-      }
-      appender.endRow();
-    }
-    appender.closeSync();
-    const key = table.naturalKey.join(", ");
-    const stagedKey = table.naturalKey.map((k) => CAST(k, table.columns[k]!)).join(", ");
-    const replacing = `FROM ${table.name} WHERE (${key}) IN (SELECT ${stagedKey} FROM import_stage)`;
-    // A load that replaces a small share of the dataset updates the components of the days it touched; the
-    // rows it replaces are kept aside for that, as their days count as touched too.
-    const byDay = options.components !== undefined && (await boundedShare(warehouse, table.name, rows.length));
-    if (byDay) await warehouse.run(`CREATE OR REPLACE TEMP TABLE import_replaced AS SELECT * ${replacing}`);
-    await warehouse.run(`DELETE ${replacing}`);
-    await warehouse.run(
-      `INSERT INTO ${table.name} (${columns.map(([n]) => n).join(", ")}, batch_id) SELECT ${columns.map(([n, c]) => CAST(n, c)).join(", ")}, ${id} FROM import_stage`,
-    );
-    await warehouse.run("DROP TABLE import_stage");
-    if (options.components) {
-      const started = performance.now();
-      const change = { dataset: table.name, batchId: id, ...(byDay ? { replaced: "import_replaced" } : {}) };
-      const update = await updateComponents(warehouse, change, options.components);
-      components = { ...update, seconds: (performance.now() - started) / 1000 };
-      await warehouse.run("DROP TABLE IF EXISTS import_replaced");
-    }
-    await warehouse.run(
-      "INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10), $11)",
-      [
-        id,
-        table.name,
-        files.map((f) => basename(f)).join(", "),
-        mapping.file ? basename(mapping.file) : null,
-        print,
-        read,
-        rows.length,
-        rejects.length,
-        excluded,
-        started / 1000,
-        (Date.now() - started) / 1000,
-      ],
-    );
-    return id;
-  });
-
-  return {
-    dataset: table.name,
-    batchId,
-    alreadyLoaded: false,
-    read,
-    loaded: rows.length,
-    rejected: rejects.length,
-    excluded,
-    excludedBy,
-    problems,
-    rejectsFile,
-    seconds: (Date.now() - started) / 1000,
-    ...(components ? { components } : {}),
-  };
+/** The load's fingerprint: the mapping and every file's bytes, read as a stream. */
+async function fingerprint(mappingText: string, files: readonly string[]): Promise<string> {
+  const hash = createHash("sha256").update(mappingText);
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  }
+  return hash.digest("hex");
 }
 
 /**
@@ -352,15 +369,25 @@ const csvField = (value: unknown) => {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-function writeRejects(
-  file: string,
-  rejects: readonly { file: string; line: number; problems: RowProblem[]; values: Record<string, unknown> }[],
-) {
-  const lines = ["file,line,problems,record"];
-  for (const r of rejects) {
-    lines.push(
-      [r.file, r.line, r.problems.map(describeProblem).join("; "), JSON.stringify(r.values)].map(csvField).join(","),
-    );
+/** The rejects file of a quarantined load, written as rows are rejected and created with the first. */
+class Rejects {
+  rows = 0;
+  private fd: number | undefined;
+
+  constructor(readonly file: string) {}
+
+  write(file: string, line: number, problems: readonly RowProblem[], values: Record<string, unknown>) {
+    if (this.fd === undefined) {
+      this.fd = openSync(this.file, "w");
+      writeSync(this.fd, "file,line,problems,record\n");
+    }
+    const fields = [file, line, problems.map(describeProblem).join("; "), JSON.stringify(values)];
+    writeSync(this.fd, `${fields.map(csvField).join(",")}\n`);
+    this.rows++;
   }
-  writeFileSync(file, `${lines.join("\n")}\n`);
+
+  close() {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }

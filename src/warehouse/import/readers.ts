@@ -19,7 +19,7 @@ export interface SourceRecord {
 export interface ReadOptions {
   readonly format?: SourceFormat;
   readonly delimiter?: string;
-  /** Called with bytes read so far, for progress. */
+  /** Called with how much is read so far and the total, for progress: bytes, or rows for Parquet. */
   readonly onProgress?: (bytes: number, total: number) => void;
 }
 
@@ -47,8 +47,8 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
   const format = options.format ?? detectFormat(file);
   const total = statSync(file).size;
   if (format === "parquet") {
-    yield* readParquet(file);
-    options.onProgress?.(total, total);
+    // Progress in rows rather than bytes: Parquet is read by row groups.
+    yield* readParquet(file, options.onProgress);
     return;
   }
   const stream = createReadStream(file);
@@ -113,28 +113,40 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
   for (const [i, values] of rows.entries()) yield { line: i + 1, values: values as Record<string, unknown> };
 }
 
-async function* readParquet(file: string): AsyncGenerator<SourceRecord> {
+/** Parquet rows, streamed one DuckDB chunk at a time so that files of any size read in flat memory. */
+async function* readParquet(
+  file: string,
+  onProgress?: (rows: number, total: number) => void,
+): AsyncGenerator<SourceRecord> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll("SELECT * FROM read_parquet($1)", [file]);
+    const [meta] = (
+      await connection.runAndReadAll("SELECT count(*) AS n FROM read_parquet($1)", [file])
+    ).getRowObjectsJS();
+    const total = Number(meta?.n ?? 0);
+    const result = await connection.stream("SELECT * FROM read_parquet($1)", [file]);
     // Calendar dates read as midnight UTC; they are given on as the date alone (yyyy-MM-dd).
-    const names = reader.columnNames();
-    const dates = new Set(names.filter((_, i) => reader.columnTypes()[i]!.typeId === DuckDBTypeId.DATE));
+    const names = result.columnNames();
+    const dates = new Set(names.filter((_, i) => result.columnTypes()[i]!.typeId === DuckDBTypeId.DATE));
     let line = 0;
-    for (const row of reader.getRowObjectsJS()) {
-      const values: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(row)) {
-        values[k] =
-          typeof v === "bigint"
-            ? Number(v)
-            : v instanceof Date
-              ? dates.has(k)
-                ? v.toISOString().slice(0, 10)
-                : v.toISOString()
-              : v;
+    for await (const rows of result.yieldRowObjectJs()) {
+      for (const row of rows) {
+        const values: Record<string, unknown> = {};
+        for (const k of names) {
+          const v = row[k];
+          values[k] =
+            typeof v === "bigint"
+              ? Number(v)
+              : v instanceof Date
+                ? dates.has(k)
+                  ? v.toISOString().slice(0, 10)
+                  : v.toISOString()
+                : v;
+        }
+        yield { line: ++line, values };
       }
-      yield { line: ++line, values };
+      onProgress?.(line, total);
     }
   } finally {
     connection.closeSync();
