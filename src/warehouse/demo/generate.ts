@@ -3,11 +3,11 @@
  * deterministically from a seed and loaded into the warehouse's canonical tables like any import.
  *
  * The organisation tables go through `importFiles` (small JSON files written to a temporary folder), so they
- * are validated and recorded exactly as a real load. Contacts, agent time, QA evaluations, survey responses,
- * workforce intervals, the people roster and absences, support-process work and system availability are
- * streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the previous
- * demo's rows, and each table's load is recorded in `import_batches` as one batch. The metric components are
- * then recomputed.
+ * are validated and recorded exactly as a real load. Everything else (contacts, agent time, QA evaluations,
+ * surveys of customers, staff and clients, workforce intervals, the people roster and absences, support-process
+ * work, system availability, complaints, costs and cost drivers) is streamed through `DemoStage` (see
+ * staging.ts for why) in one transaction that first removes the previous demo's rows, and each table's load is
+ * recorded in `import_batches` as one batch. The metric components are then recomputed.
  *
  * @example
  * ```ts
@@ -66,6 +66,11 @@ export const DEMO_DATASETS = [
   "support_events",
   "system_hours",
   "system_outages",
+  "employee_surveys",
+  "client_surveys",
+  "complaints",
+  "costs",
+  "cost_drivers",
 ] as const;
 export type DemoDataset = (typeof DEMO_DATASETS)[number];
 
@@ -118,6 +123,11 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   support_events: () => `source = ${quote(DEMO_SOURCE)}`,
   system_hours: () => `system_id IN (${SYSTEM_IDS()})`,
   system_outages: () => `system_id IN (${SYSTEM_IDS()})`,
+  employee_surveys: () => `source = ${quote(DEMO_SOURCE)}`,
+  client_surveys: () => `source = ${quote(DEMO_SOURCE)}`,
+  complaints: () => `source = ${quote(DEMO_SOURCE)}`,
+  costs: () => `program_id IN (${PROGRAM_IDS()})`,
+  cost_drivers: () => `program_id IN (${PROGRAM_IDS()})`,
 };
 
 /** An order-independent hash of the demo's rows in `dataset` (default contacts), every canonical column included. */

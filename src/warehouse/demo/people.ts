@@ -62,6 +62,28 @@ export interface AbsenceRow {
   employer: number;
 }
 
+/** An employee survey response: the overall survey, or one at a lifecycle point. */
+export interface EmployeeSurveyRow {
+  seq: number;
+  program: number;
+  answered: number;
+  /** 0 overall, 1 lifecycle. */
+  survey: number;
+  /** Index in LIFECYCLE_POINTS; NaN for the overall survey. */
+  point: number;
+  role: number;
+  score: number;
+  scaleMax: number;
+}
+
+export const LIFECYCLE_POINTS = ["training", "exit", "anniversary"] as const;
+
+export interface RosterSink {
+  person(row: PersonRow): void;
+  absence(row: AbsenceRow): void;
+  employeeSurvey(row: EmployeeSurveyRow): void;
+}
+
 /** A seat: the agent pool (program × kind of work) and its agent number, 1-based as in the pool. */
 interface Seat {
   readonly pool: number;
@@ -202,6 +224,49 @@ export class Roster {
       row.notice = 1 + rng.int(20);
     }
     return row;
+  }
+
+  /**
+   * Employee surveys in the window: the overall survey in its second week, answered by most CSSs on a seat, and
+   * lifecycle surveys the day after training ends, on each work anniversary and on the last day of those who
+   * leave. Programs that lose more people have less satisfied staff. `at` gives the instant of a local hour of a
+   * window day for a program.
+   */
+  surveys(sink: RosterSink, at: (program: number, d: number, hour: number) => number): void {
+    const rng = this.rng;
+    const days = this.last - this.first + 1;
+    const survey = Math.min(9, days - 1);
+    let seq = 1;
+    const answer = (a: PersonRow, d: number, kind: number, point: number, shift: number) => {
+      const mean = 4.4 - 1.6 * PROGRAMS[a.program]!.profile.attrition + shift;
+      sink.employeeSurvey({
+        seq: seq++,
+        program: a.program,
+        answered: at(a.program, d, 10 + rng.int(8)),
+        survey: kind,
+        point,
+        role: a.role,
+        score: Math.min(5, Math.max(1, Math.round(mean + 0.9 * rng.normal()))),
+        scaleMax: 5,
+      });
+    };
+    for (const a of this.assignments) {
+      const day = this.first + survey;
+      const onSeat = a.starts <= day && a.trained <= day && !(a.left < day);
+      if (a.role === 0 && onSeat && rng.chance(0.6)) answer(a, survey, 0, Number.NaN, 0);
+      const trained = a.trained + 1 - this.first;
+      if (a.role === 0 && trained >= 0 && trained < days && rng.chance(0.8)) answer(a, trained, 1, 0, 0.3);
+      const left = a.left - this.first;
+      if (left >= 0 && left < days && rng.chance(0.6)) answer(a, left, 1, 1, -0.8);
+      // Work anniversaries, answered in the assignment held that day.
+      const hired = new Date(a.hired * 86_400_000);
+      for (let year = hired.getUTCFullYear() + 1; ; year++) {
+        const d = Date.UTC(year, hired.getUTCMonth(), hired.getUTCDate()) / 86_400_000 - this.first;
+        if (d >= days) break;
+        const held = a.starts <= this.first + d && !(a.left < this.first + d) && a.trained <= this.first + d;
+        if (d >= 0 && a.role === 0 && held && rng.chance(0.8)) answer(a, d, 1, 2, 0);
+      }
+    }
   }
 
   /** Every assignment with the roster's as-of day (the window's last). */

@@ -31,7 +31,7 @@ import { erlangB } from "../../methods/queueing/erlang-b.ts";
 import { erlangCFromB } from "../../methods/queueing/erlang-c.ts";
 import { type DemoWindow, hourStarts } from "./calendar.ts";
 import { type DemoQueue, LOCATIONS, type OpeningHours, PROGRAMS, type ProgramProfile, QUEUES } from "./organisation.ts";
-import { type AbsenceRow, type PersonRow, Roster } from "./people.ts";
+import { type AbsenceRow, Roster, type RosterSink } from "./people.ts";
 import { Random } from "./random.ts";
 import { arrivalRate, connectFactor, isOpen } from "./seasonality.ts";
 import { SupportProcesses, type SupportSink } from "./support.ts";
@@ -124,6 +124,15 @@ export interface SurveyRow {
   answered: number;
   satisfaction: number;
   scaleMax: number;
+  /** Ease of the service journey, 1–5, when the survey asked; NaN when not. */
+  journeyScore: number;
+}
+
+/** Units of the cost driver (contacts handled) of one program on one local day (days since 1970-01-01). */
+export interface DriverRow {
+  program: number;
+  day: number;
+  units: number;
 }
 
 /** One agent's paid time on one day for one program and kind of work. */
@@ -156,13 +165,12 @@ export interface IntervalRow {
   present: number;
 }
 
-export interface DemoSink extends SupportSink {
+export interface DemoSink extends SupportSink, RosterSink {
+  driver(row: DriverRow): void;
   contact(row: ContactRow): void;
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
   agentDay(row: AgentDayRow): void;
-  person(row: PersonRow): void;
-  absence(row: AbsenceRow): void;
   interval(row: IntervalRow): void;
 }
 
@@ -403,7 +411,17 @@ export class DemoSimulation {
     businessError: 0,
     complianceError: 0,
   };
-  private readonly surveyRow: SurveyRow = { seq: 0, contact: 0, queue: 0, answered: 0, satisfaction: 0, scaleMax: 5 };
+  private readonly surveyRow: SurveyRow = {
+    seq: 0,
+    contact: 0,
+    queue: 0,
+    answered: 0,
+    satisfaction: 0,
+    scaleMax: 5,
+    journeyScore: Number.NaN,
+  };
+  /** Contacts each program handled today: the demo's cost driver. */
+  private readonly handledToday = new Float64Array(PROGRAMS.length);
   private readonly agentRow: AgentDayRow = {
     program: 0,
     kind: 0,
@@ -547,7 +565,12 @@ export class DemoSimulation {
       window,
       this.pools.map((pool) => pool?.size ?? 0),
     );
-    this.support = new SupportProcesses(support, window, this.starts);
+    this.support = new SupportProcesses(
+      support,
+      window,
+      this.starts,
+      PROGRAMS.map((_, p) => WORK_KINDS.reduce((sum, _kind, k) => sum + (this.pools[p * 3 + k]?.size ?? 0), 0)),
+    );
   }
 
   /** Simulates local date `d` of the window for every queue, in a fixed order, writing what it finished. */
@@ -561,6 +584,12 @@ export class DemoSimulation {
       else this.deferredDay(q, queue, d, sink);
     });
     this.agentDays(d, sink);
+    const date = this.window.dates[d]!;
+    const day = Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+    this.handledToday.forEach((units, program) => {
+      if (units > 0) sink.driver({ program, day, units });
+    });
+    this.handledToday.fill(0);
   }
 
   /**
@@ -587,6 +616,10 @@ export class DemoSimulation {
       sink.person(row);
       this.written.people++;
     }
+    this.roster.surveys(sink, (program, d, hour) => {
+      const starts = this.starts[LOCATIONS.findIndex((l) => l.id === PROGRAMS[program]!.location)]![d]!;
+      return starts[hour]!;
+    });
     QUEUES.forEach((queue, q) => {
       const pending = this.pending[q]!;
       while (pending.size > 0) {
@@ -606,6 +639,7 @@ export class DemoSimulation {
     sink.contact(row);
     this.written.contacts++;
     if (Number.isNaN(row.agent)) return;
+    this.handledToday[this.programOf[row.queue]!]!++;
     const rng = this.rng;
     const pool = this.pools[this.programOf[row.queue]! * 3 + workKind(queue)]!;
     const handle = row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
@@ -657,6 +691,10 @@ export class DemoSimulation {
         s.answered = Math.round(answered);
         s.scaleMax = scale;
         s.satisfaction = clamp(Math.round(1 + ((latent - 1) * (scale - 1)) / 4), 1, scale);
+        // Half the surveys also ask how easy the journey was: a customer sent back and forth finds it harder.
+        s.journeyScore = rng.chance(0.5)
+          ? clamp(Math.round(latent - (row.firstContact === 1 ? 0 : 0.6) + 0.5 * rng.normal()), 1, 5)
+          : Number.NaN;
         sink.survey(s);
         this.written.surveys++;
       }

@@ -16,7 +16,13 @@ import type { Table } from "../schema/define.ts";
 import {
   absences,
   agentTime,
+  COST_CHANNELS,
+  clientSurveys,
+  complaints,
   contacts,
+  costDrivers,
+  costs,
+  employeeSurveys,
   people,
   qaEvaluations,
   SUPPORT_PROCESSES,
@@ -28,12 +34,22 @@ import {
 } from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
 import { DEMO_SOURCE, LOCATIONS, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
-import { ABSENCE_CODES, type AbsenceRow, EMPLOYERS, LEAVE_CODES, type PersonRow, ROLES } from "./people.ts";
+import {
+  ABSENCE_CODES,
+  type AbsenceRow,
+  EMPLOYERS,
+  type EmployeeSurveyRow,
+  LEAVE_CODES,
+  LIFECYCLE_POINTS,
+  type PersonRow,
+  ROLES,
+} from "./people.ts";
 import {
   type AgentDayRow,
   CALLBACK_VALUES,
   type ContactRow,
   type DemoSink,
+  type DriverRow,
   type EvaluationRow,
   type IntervalRow,
   MONITORING_MODES,
@@ -41,7 +57,16 @@ import {
   WORK_KIND_LETTERS,
   WORK_KINDS,
 } from "./simulation.ts";
-import type { OutageRow, SupportEventRow, SystemPeriodRow } from "./support.ts";
+import {
+  type ClientSurveyRow,
+  COMPLAINANTS,
+  COST_CATEGORIES,
+  type ComplaintRow,
+  type CostRow,
+  type OutageRow,
+  type SupportEventRow,
+  type SystemPeriodRow,
+} from "./support.ts";
 
 const CHUNK_ROWS = 2048;
 /** Contacts moved into the canonical tables at a time: bounds memory, large enough for DuckDB to go parallel. */
@@ -162,7 +187,7 @@ const STAGED = {
   },
   surveys: {
     table: surveys,
-    columns: ["seq", "contact", "queue", "answered_at", "satisfaction", "scale_max"],
+    columns: ["seq", "contact", "queue", "answered_at", "satisfaction", "scale_max", "journey_score"],
     expressions: {
       source: quote(DEMO_SOURCE),
       response_id: `'csat-' || ${id("seq", 9)}`,
@@ -172,6 +197,8 @@ const STAGED = {
       contact_id: contactId,
       overall_satisfaction: "s.satisfaction",
       scale_max: "s.scale_max",
+      journey: "CASE WHEN s.journey_score IS NOT NULL THEN q.service END",
+      journey_score: "s.journey_score",
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -343,6 +370,78 @@ const STAGED = {
     },
     from: "JOIN demo_systems y ON y.system = s.system",
   },
+  employee_surveys: {
+    table: employeeSurveys,
+    columns: ["seq", "program", "answered", "survey", "point", "role", "score", "scale_max"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      response_id: `'staff-' || ${id("seq", 7)}`,
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      answered_at: instant("answered"),
+      survey: code("survey", ["overall", "lifecycle"]),
+      lifecycle_point: code("point", LIFECYCLE_POINTS),
+      role: code("role", ROLES),
+      overall_satisfaction: "s.score",
+      scale_max: "s.scale_max",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  client_surveys: {
+    table: clientSurveys,
+    columns: ["seq", "program", "answered", "score", "scale_max"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      response_id: `'client-' || ${id("seq", 6)}`,
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      answered_at: instant("answered"),
+      overall_satisfaction: "s.score",
+      scale_max: "s.scale_max",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  complaints: {
+    table: complaints,
+    columns: ["seq", "program", "complainant", "received", "respond_by", "responded", "resolve_by", "resolved"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      complaint_id: `'complaint-' || ${id("seq", 7)}`,
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      complainant: code("complainant", COMPLAINANTS),
+      received_at: instant("received"),
+      respond_by: instant("respond_by"),
+      responded_at: instant("responded"),
+      resolve_by: instant("resolve_by"),
+      resolved_at: instant("resolved"),
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  costs: {
+    table: costs,
+    columns: ["program", "day", "channel", "category", "amount"],
+    expressions: {
+      program_id: "p.program_id",
+      booked_on: date("day"),
+      channel: code("channel", COST_CHANNELS),
+      category: code("category", COST_CATEGORIES),
+      amount: "CAST(s.amount AS DECIMAL(18,4))",
+      currency: "'USD'",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  cost_drivers: {
+    table: costDrivers,
+    columns: ["program", "day", "units"],
+    expressions: {
+      program_id: "p.program_id",
+      counted_on: date("day"),
+      driver: "'transactions-handled'",
+      units: "s.units",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
 } as const satisfies Record<string, Staged>;
 
 export type StagedDataset = keyof typeof STAGED;
@@ -464,6 +563,7 @@ export class DemoStage implements DemoSink {
         location.id,
         location.timeZone,
         program.client.split(" ")[0]!.toLowerCase(),
+        program.service,
       ]
         .map(quote)
         .join(", ")})`;
@@ -484,7 +584,7 @@ export class DemoStage implements DemoSink {
     );
     await warehouse.run(
       `CREATE TEMP TABLE demo_queues AS SELECT * FROM (VALUES ${queues.join(", ")})
-         AS t(queue, program_id, queue_id, channel, kind, kind_letter, location_id, time_zone, client_code)`,
+         AS t(queue, program_id, queue_id, channel, kind, kind_letter, location_id, time_zone, client_code, service)`,
     );
     await warehouse.run(
       `CREATE TEMP TABLE demo_programs AS SELECT * FROM (VALUES ${programs.join(", ")}) AS t(program, program_id, time_zone)`,
@@ -550,6 +650,7 @@ export class DemoStage implements DemoSink {
     b[3]![k] = row.answered;
     b[4]![k] = row.satisfaction;
     b[5]![k] = row.scaleMax;
+    b[6]![k] = row.journeyScore;
     s.advance();
   }
 
@@ -640,6 +741,44 @@ export class DemoStage implements DemoSink {
 
   outage(row: OutageRow): void {
     this.put("system_outages", [row.system, row.started, row.ended]);
+  }
+
+  employeeSurvey(row: EmployeeSurveyRow): void {
+    this.put("employee_surveys", [
+      row.seq,
+      row.program,
+      row.answered,
+      row.survey,
+      row.point,
+      row.role,
+      row.score,
+      row.scaleMax,
+    ]);
+  }
+
+  clientSurvey(row: ClientSurveyRow): void {
+    this.put("client_surveys", [row.seq, row.program, row.answered, row.score, row.scaleMax]);
+  }
+
+  complaint(row: ComplaintRow): void {
+    this.put("complaints", [
+      row.seq,
+      row.program,
+      row.complainant,
+      row.received,
+      row.respondBy,
+      row.responded,
+      row.resolveBy,
+      row.resolved,
+    ]);
+  }
+
+  cost(row: CostRow): void {
+    this.put("costs", [row.program, row.day, row.channel, row.category, row.amount]);
+  }
+
+  driver(row: DriverRow): void {
+    this.put("cost_drivers", [row.program, row.day, row.units]);
   }
 
   /** Stages one row of a small table, its values in the order of its staging columns. */

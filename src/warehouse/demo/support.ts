@@ -1,8 +1,9 @@
 /**
- * The demo's support processes and systems (Exhibit 2), day by day: the work around the contacts that has
- * deadlines (content updates and checks, helpdesk and digital-system tickets, client reports, invoices, RFXs,
- * implementation milestones, recruiting requests) and the availability of the systems (opening periods and
- * outages). Everything comes from its own random stream, so the contacts do not change with it.
+ * The demo's work around the contacts, day by day: the support processes with deadlines (content updates and
+ * checks, helpdesk and digital-system tickets, client reports, invoices, RFXs, implementation milestones,
+ * recruiting requests), the availability of the systems (opening periods and outages), the costs of service
+ * delivery, complaints, and what the clients say in their surveys. Everything comes from its own random stream,
+ * so the contacts do not change with it.
  *
  * Most work is done in time, some late, a little still open at the end of the window; work due after the
  * window is not generated, so no month beyond it shows up. Deadlines are local: a report due at 10:00 the next
@@ -45,10 +46,45 @@ export interface OutageRow {
   ended: number;
 }
 
+/** A cost booked to a program on a local day (days since 1970-01-01): codes index COST_CHANNELS and CATEGORIES. */
+export interface CostRow {
+  program: number;
+  day: number;
+  channel: number;
+  category: number;
+  amount: number;
+}
+
+export interface ComplaintRow {
+  seq: number;
+  program: number;
+  /** 0 client, 1 customer. */
+  complainant: number;
+  received: number;
+  respondBy: number;
+  responded: number;
+  resolveBy: number;
+  resolved: number;
+}
+
+export interface ClientSurveyRow {
+  seq: number;
+  program: number;
+  answered: number;
+  score: number;
+  scaleMax: number;
+}
+
+export const COST_CATEGORIES = ["labour", "technology", "facilities", "platform"] as const;
+export const COMPLAINANTS = ["client", "customer"] as const;
+
 export interface SupportSink {
   supportEvent(row: SupportEventRow): void;
   systemPeriod(row: SystemPeriodRow): void;
   outage(row: OutageRow): void;
+  cost(row: CostRow): void;
+  complaint(row: ComplaintRow): void;
+  clientSurvey(row: ClientSurveyRow): void;
 }
 
 const process = (name: (typeof SUPPORT_PROCESSES)[number]) => SUPPORT_PROCESSES.indexOf(name);
@@ -56,21 +92,37 @@ const HOUR = 3600;
 /** Helpdesk target hours by severity 1, 2, 3. */
 const HELPDESK_TARGET_HOURS = [4, 24, 72] as const;
 const DIGITAL_TICKET_TARGET_HOURS = [8, 48] as const;
+/** Monthly cost of one agent seat (pay, benefits, supervision) and of its facilities, by location. */
+const SEAT_COST: Readonly<Record<string, readonly [labour: number, facilities: number]>> = {
+  chicago: [5200, 520],
+  lisbon: [3100, 380],
+  manila: [1300, 160],
+};
+/** Monthly cost of running each digital channel. */
+const DIGITAL_COST: Readonly<Record<string, readonly [channel: number, amount: number]>> = {
+  bot: [1, 18_000],
+  "self-service": [2, 26_000],
+  "back-stage": [3, 9_500],
+};
 
 export class SupportProcesses {
-  readonly written = { events: 0, periods: 0, outages: 0 };
+  readonly written = { events: 0, periods: 0, outages: 0, costs: 0, complaints: 0, clientSurveys: 0 };
   private nextSeq = 1;
+  private nextComplaint = 1;
+  private nextResponse = 1;
   private readonly locationOf: number[];
   /** Per location: the first instant after the window. */
   private readonly ends: number[];
 
   /**
    * @param starts per location (index in LOCATIONS) and window day: epoch seconds of local hours 0…24
+   * @param seats agent seats per program, for its labour and facilities costs
    */
   constructor(
     private readonly rng: Random,
     private readonly window: DemoWindow,
     private readonly starts: readonly (readonly Float64Array[])[],
+    private readonly seats: readonly number[],
   ) {
     this.locationOf = PROGRAMS.map((p) => LOCATIONS.findIndex((l) => l.id === p.location));
     this.ends = starts.map((days) => days[days.length - 1]![24]!);
@@ -115,6 +167,82 @@ export class SupportProcesses {
     });
     this.helpdesk(d, sink);
     this.entityWork(d, sink);
+    this.clients(d, sink);
+    if (date.day === 1) this.costs(d, sink);
+  }
+
+  /**
+   * Complaints (now and then a client's, more often a customer's), answered within two days and resolved within
+   * ten as a rule; and on the 15th of each month a couple of answers to the client satisfaction survey, better
+   * where the program resolves more of its customers' issues.
+   */
+  private clients(d: number, sink: SupportSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    PROGRAMS.forEach((program, p) => {
+      const end = this.ends[this.locationOf[p]!]!;
+      const fromClient = rng.chance(0.035) ? 1 : 0;
+      const complaints = fromClient + rng.poisson(0.3);
+      for (let k = 0; k < complaints; k++) {
+        const client = k < fromClient;
+        const received = this.at(p, d, 8 + rng.uniform() * 10);
+        const responded = received + rng.lognormal(18, 0.8) * HOUR;
+        const resolved = responded + rng.lognormal(4, 0.7) * 24 * HOUR;
+        sink.complaint({
+          seq: this.nextComplaint++,
+          program: p,
+          complainant: client ? 0 : 1,
+          received,
+          respondBy: received + 48 * HOUR,
+          responded: responded < end ? Math.round(responded) : Number.NaN,
+          resolveBy: received + 10 * 24 * HOUR,
+          resolved: resolved < end ? Math.round(resolved) : Number.NaN,
+        });
+        this.written.complaints++;
+      }
+      if (date.day === 15) {
+        for (let i = 0; i < 2; i++) {
+          const mean = 2.2 + 2.6 * program.profile.resolution;
+          sink.clientSurvey({
+            seq: this.nextResponse++,
+            program: p,
+            answered: this.at(p, d, 11 + i * 3),
+            score: Math.min(5, Math.max(1, Math.round(mean + 0.7 * rng.normal()))),
+            scaleMax: 5,
+          });
+          this.written.clientSurveys++;
+        }
+      }
+    });
+  }
+
+  /** On the first of each month: each program's labour, technology and facilities, and its digital channels. */
+  private costs(d: number, sink: SupportSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    const day = Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+    const book = (program: number, channel: number, category: number, amount: number) => {
+      sink.cost({ program, day, channel, category, amount: Math.round(amount) });
+      this.written.costs++;
+    };
+    PROGRAMS.forEach((program, p) => {
+      const [labour, facilities] = SEAT_COST[program.location]!;
+      const seats = this.seats[p]!;
+      const pay = seats * labour * rng.lognormal(1, 0.03);
+      book(p, 0, 0, pay);
+      book(p, 0, 1, pay * 0.09);
+      book(p, 0, 2, seats * facilities);
+    });
+    for (const system of SYSTEMS) {
+      const digital = DIGITAL_COST[system.kind];
+      if (!digital) continue;
+      book(
+        PROGRAMS.findIndex((x) => x.id === system.program),
+        digital[0],
+        3,
+        digital[1] * rng.lognormal(1, 0.05),
+      );
+    }
   }
 
   /** Internal helpdesk tickets at each location and trouble tickets on the digital systems. */

@@ -147,7 +147,8 @@ export const qaEvaluations = table({
 
 export const surveys = table({
   name: "surveys",
-  description: "One customer's answer to the overall satisfaction question, on its scale.",
+  description:
+    "One customer's answer to the overall satisfaction question, on its scale, and to a question about the service journey when the survey asks one.",
   naturalKey: ["source", "response_id"],
   columns: {
     source: col.text.required("Survey system."),
@@ -158,6 +159,107 @@ export const surveys = table({
     contact_id: col.text("source_id of the surveyed contact, when known."),
     overall_satisfaction: col.double.required("Answer to the overall satisfaction question."),
     scale_max: col.double.required({ description: "Top of the scale (5 for a 1–5 scale); the scale starts at 1." }),
+    journey: col.text("Service journey the journey question was about (2.1.1)."),
+    journey_score: col.double(
+      "Answer to the journey question (e.g. customer effort), turned so that higher is a better experience.",
+    ),
+  },
+});
+
+export const employeeSurveys = table({
+  name: "employee_surveys",
+  description:
+    "One staff member's answer to the overall satisfaction question of the employee survey, or of a survey at a point of the employee lifecycle (hiring, onboarding, training, exit…).",
+  naturalKey: ["source", "response_id"],
+  columns: {
+    source: col.text.required("Survey system."),
+    response_id: col.text.required("Id of the response in its source."),
+    program_id: col.text.required("Program the respondent works in."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    answered_at: col.timestamp.required("When the survey was answered; it counts in that local month."),
+    survey: col.text.required({
+      description:
+        "overall: the employee satisfaction survey; lifecycle: a survey at a point of the employee lifecycle.",
+      values: ["overall", "lifecycle"],
+    }),
+    lifecycle_point: col.text("For lifecycle surveys: the point, e.g. hiring, onboarding, training, exit."),
+    role: col.text({
+      description: "Job of the respondent (staff in customer-related jobs are the ones counted).",
+      values: ["css", "team-leader", "support", "other"],
+    }),
+    overall_satisfaction: col.double.required("Answer to the satisfaction question."),
+    scale_max: col.double.required({ description: "Top of the scale (5 for a 1–5 scale); the scale starts at 1." }),
+  },
+});
+
+export const clientSurveys = table({
+  name: "client_surveys",
+  description: "One client's answer to the overall satisfaction question about the entity as its provider (OSP).",
+  naturalKey: ["source", "response_id"],
+  columns: {
+    source: col.text.required("Survey system."),
+    response_id: col.text.required("Id of the response in its source."),
+    program_id: col.text.required("Program the client contact is responsible for."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    answered_at: col.timestamp.required("When the client answered; it counts in that local month."),
+    overall_satisfaction: col.double.required("Answer to the overall satisfaction question."),
+    scale_max: col.double.required({ description: "Top of the scale (5 for a 1–5 scale); the scale starts at 1." }),
+  },
+});
+
+export const complaints = table({
+  name: "complaints",
+  description:
+    "A complaint: any negative comment from a client about the entity's services or staff, or from a customer. Each is counted in the local month it was received, with whether it was answered and resolved in time.",
+  naturalKey: ["source", "complaint_id"],
+  columns: {
+    source: col.text.required("System or log the row came from."),
+    complaint_id: col.text.required("Id of the complaint in its source."),
+    program_id: col.text.required("Program complained about."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    complainant: col.text.required({ description: "Who complained.", values: ["client", "customer"] }),
+    received_at: col.timestamp.required("When the complaint was received."),
+    respond_by: col.timestamp("Deadline for the first response; empty: the default target time after receipt."),
+    responded_at: col.timestamp("When it was first answered; empty while not answered."),
+    resolve_by: col.timestamp("Deadline for resolution; empty: the default target time after receipt."),
+    resolved_at: col.timestamp("When it was resolved; empty while open."),
+    category: col.text("What it was about, for analysis."),
+  },
+});
+
+/** Parts of service delivery a cost belongs to: human assisted, or one of the digital groups. */
+export const COST_CHANNELS = [
+  "human",
+  "digital-conversational",
+  "digital-non-conversational",
+  "digital-back-stage",
+] as const;
+
+export const costs = table({
+  name: "costs",
+  description:
+    "Cost of delivering service, by program, channel and category, booked to a local day (the first of the month for monthly costs). Amounts in one currency per entity.",
+  naturalKey: ["program_id", "booked_on", "channel", "category"],
+  columns: {
+    program_id: col.text.required("Program the cost is for (shared costs allocated to programs)."),
+    booked_on: col.date.required("Day the cost belongs to; monthly costs on the month's first day."),
+    channel: col.text.required({ description: "Human assisted service, or the digital group.", values: COST_CHANNELS }),
+    category: col.text.required("Kind of cost, e.g. labour, technology, facilities, overhead."),
+    amount: col.decimal.required({ description: "Cost.", unit: "currency" }),
+    currency: col.text("ISO 4217 code; costs of one entity are expected in one currency."),
+  },
+});
+
+export const costDrivers = table({
+  name: "cost_drivers",
+  description:
+    "Units of a cost driver (the X of cost per X: contacts handled, customers served, resolutions, customers in the base…) per program and local day.",
+  naturalKey: ["program_id", "counted_on", "driver"],
+  columns: {
+    program_id: col.text.required("Program counted."),
+    counted_on: col.date.required("Local day counted; a monthly count on the month's first day."),
+    driver: col.text.required("Name of the driver; cost per X uses the one chosen in the settings."),
+    units: col.double.required("Units of the driver."),
   },
 });
 
@@ -372,4 +474,9 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   support_events: supportEvents,
   system_hours: systemHours,
   system_outages: systemOutages,
+  employee_surveys: employeeSurveys,
+  client_surveys: clientSurveys,
+  complaints,
+  costs,
+  cost_drivers: costDrivers,
 };

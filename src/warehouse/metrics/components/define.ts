@@ -27,6 +27,11 @@ export interface ComponentSettings {
    * included (the Standard's +x% / −y%, the CSP's choice). Default 10% either way.
    */
   readonly forecastTolerance: { readonly under: number; readonly over: number };
+  /** Complaints without a deadline of their own: target times to first response and to resolution. */
+  readonly complaintResponseSeconds: number;
+  readonly complaintResolutionSeconds: number;
+  /** The cost driver (`cost_drivers.driver`) that cost per X divides by. */
+  readonly costDriver: string;
 }
 
 export const DEFAULT_SETTINGS: ComponentSettings = {
@@ -37,6 +42,9 @@ export const DEFAULT_SETTINGS: ComponentSettings = {
   dissatisfiedBottomBoxes: 1,
   staffingBand: { low: 0.95, high: 1.15 },
   forecastTolerance: { under: 0.1, over: 0.1 },
+  complaintResponseSeconds: 2 * 24 * 3600,
+  complaintResolutionSeconds: 10 * 24 * 3600,
+  costDriver: "transactions-handled",
 };
 
 export interface ComponentGroup {

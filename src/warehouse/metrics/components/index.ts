@@ -7,7 +7,9 @@
  * components is a file in this folder and an entry below.
  */
 import { agentTime } from "./agent-time.ts";
+import { clientComplaints } from "./complaints.ts";
 import { deferred, deferredArrivals, deferredBacklog, realTime } from "./contacts.ts";
+import { costDriverUnits, serviceDeliveryCost } from "./costs.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
@@ -20,7 +22,7 @@ import {
   recruitingOnTime,
   uptime,
 } from "./support.ts";
-import { satisfaction } from "./surveys.ts";
+import { clientSatisfaction, employeeSatisfaction, journeyExperience, satisfaction } from "./surveys.ts";
 import { forecastAccuracy, scheduleAdherence, scheduleAttainment, staffingPlanAttainment } from "./workforce.ts";
 
 export { type ComponentGroup, type ComponentSettings, DEFAULT_SETTINGS } from "./define.ts";
@@ -36,7 +38,9 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
     monitoring("deferred"),
     staffingPlanAttainment("deferred"),
   ],
-  "customer-experience": [satisfaction],
+  "customer-experience": [satisfaction, journeyExperience, clientSatisfaction, clientComplaints],
+  cost: [serviceDeliveryCost, costDriverUnits],
+  "employee-experience": [employeeSatisfaction],
   attrition: [attrition],
   absenteeism: [absenteeism],
   recruiting: [recruitmentQuality, recruitingOnTime],
