@@ -338,7 +338,7 @@ describe("the web UI", () => {
       const csv = `${header}\n${lines.join("\n")}\n`;
 
       await open("/data");
-      await page.getByTestId("imports-table").waitFor();
+      await page.getByRole("heading", { name: "Upload a file" }).waitFor();
       await page.locator('input[type="file"]').setInputFiles({
         name: "twenty-calls.csv",
         mimeType: "text/csv",

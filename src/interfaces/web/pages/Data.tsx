@@ -66,12 +66,19 @@ function ImportsTable({ imports }: { imports: readonly ImportSummary[] }) {
                 {formatTimestamp(batch.startedAt ?? batch.createdAt)}
               </Table.Td>
               <Table.Td>{humanize(batch.dataset)}</Table.Td>
-              <Table.Td maw={260} style={{ overflowWrap: "anywhere" }}>
+              <Table.Td miw={160} maw={280} style={{ overflowWrap: "break-word" }}>
                 {batch.files.join(", ")}
               </Table.Td>
               <Table.Td>{batch.mapping ?? "canonical columns"}</Table.Td>
               <Table.Td>
-                <Text span size="sm" fw={600} c={STATUS[batch.status].color} title={batch.error ?? undefined}>
+                <Text
+                  span
+                  size="sm"
+                  fw={600}
+                  c={STATUS[batch.status].color}
+                  title={batch.error ?? undefined}
+                  style={{ whiteSpace: "nowrap" }}
+                >
                   {STATUS[batch.status].label}
                   {batch.alreadyLoaded ? " (already loaded)" : ""}
                 </Text>
