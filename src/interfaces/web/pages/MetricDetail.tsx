@@ -449,6 +449,15 @@ export function MetricDetailPage({ id }: { id: string }) {
                   {latest.target !== null ? `, target ${formatValue(latest.target, data.metric.unit)}` : ", no target"}
                 </Text>
               )}
+              {data.metric.direction !== "none" && (
+                <Anchor
+                  component={Link}
+                  size="sm"
+                  href={`/targets?metric=${encodeURIComponent(id)}&scopeLevel=${data.scope.level}&scopeId=${encodeURIComponent(data.scope.id)}`}
+                >
+                  Set the target
+                </Anchor>
+              )}
             </Group>
           )}
         </div>

@@ -6,6 +6,7 @@
  */
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Grid,
@@ -27,6 +28,7 @@ import {
   ApiError,
   api,
   type CatalogMetric,
+  type Finding,
   type ScopeLevel,
   TARGET_SOURCES,
   type Target,
@@ -36,7 +38,7 @@ import {
 import { MONTH_PICKER, parseScopeKey, ScopeSelect, scopeKey } from "../components/filters.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatMonth, formatNumber, formatTimestamp, formatValue, unitLabel } from "../format.ts";
-import { useQueryState } from "../router.tsx";
+import { Link, useQueryState } from "../router.tsx";
 import { useApi } from "../use-api.ts";
 import { scopesOf } from "./MetricDetail.tsx";
 import { FindingItem } from "./Overview.tsx";
@@ -47,6 +49,27 @@ const SOURCE_LABELS: Record<TargetSource, string> = {
   internal: "Internal",
   comparative: "Comparative data",
 };
+
+/** This page with the form set to a series' metric and program (or the entity, for an entity-level series). */
+const targetHref = (key: string) => {
+  const at = key.indexOf("@");
+  return at < 0
+    ? `/targets?metric=${encodeURIComponent(key)}`
+    : `/targets?metric=${encodeURIComponent(key.slice(0, at))}&scopeLevel=program&scopeId=${encodeURIComponent(key.slice(at + 1))}`;
+};
+
+/** "12 missing targets · 3 below the benchmark without a reason · …" */
+function findingCounts(findings: readonly Finding[]): string {
+  const names: Record<Finding["kind"], string> = {
+    "missing-target": "without a target",
+    "stale-comparative-data": "with comparative data over two years old",
+    "below-benchmark-without-reason": "below the benchmark without a reason",
+    "routinely-better-than-target": "better than target every month",
+  };
+  const counts = new Map<Finding["kind"], number>();
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${formatNumber(n)} ${names[kind]}`).join(" · ");
+}
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -186,6 +209,7 @@ function TargetForm({
           onChange={(id) => onSelect(id, scope)}
           searchable
           required
+          placeholder="choose a metric: type to search"
           nothingFoundMessage="no such metric"
           error={field("metric")}
         />
@@ -453,12 +477,15 @@ export function TargetsPage() {
                       <>
                         <Text size="sm" c="dimmed" mt={4}>
                           {formatNumber(findings.length)} finding{findings.length === 1 ? "" : "s"} as of{" "}
-                          {formatDay(overview.data.asOf)}
+                          {formatDay(overview.data.asOf)}: {findingCounts(findings)}
                         </Text>
                         <List size="sm" mt="xs" spacing={4} data-testid="governance">
                           {findings.slice(0, 25).map((f) => (
                             <List.Item key={`${f.kind}:${f.key}`}>
-                              <FindingItem finding={f} />
+                              <FindingItem finding={f} />{" "}
+                              <Anchor component={Link} href={targetHref(f.key)} size="sm">
+                                Set its target
+                              </Anchor>
                             </List.Item>
                           ))}
                         </List>
