@@ -137,12 +137,12 @@ const summaryOf = (row: ImportRow): ImportSummary => ({
 const detailOf = (row: ImportRow): ImportDetail => ({ ...summaryOf(row), problems: row.problems });
 
 /**
- * The name an uploaded file is saved under: its base name with anything but letters, digits, `.`, `_`, `-` and
- * spaces turned into `_`, and no leading dot. Problems name the file by it. Undefined when nothing usable is left.
+ * The name an uploaded file is saved under: its base name with anything but letters, digits (of any script), `.`,
+ * `_`, `-` and spaces turned into `_`, and no leading dot. Problems name the file by it. Undefined when nothing usable is left.
  */
 export function uploadName(original: string): string | undefined {
   const name = basename(original.replaceAll("\\", "/"))
-    .replaceAll(/[^A-Za-z0-9._ -]/g, "_")
+    .replaceAll(/[^\p{L}\p{N}._ -]/gu, "_")
     .replace(/^[. ]+/, "")
     .trim()
     .slice(-200);
