@@ -7,7 +7,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const sources = join(repo, "src/interfaces/web");
@@ -29,6 +28,8 @@ if (!force && existsSync(built) && statSync(built).mtimeMs >= inputs) {
   process.stdout.write("web UI: dist/web is up to date\n");
 } else {
   const started = performance.now();
+  // Loaded only when needed: an up-to-date check stays a fraction of a second.
+  const { build } = await import("vite");
   await build({ configFile: join(sources, "vite.config.ts"), logLevel: "warn" });
   process.stdout.write(`web UI: built into dist/web in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
