@@ -105,6 +105,10 @@ export interface DemoQueue {
   /** Outbound: share of dials that reach the customer. */
   readonly connectRate?: number;
   readonly sales?: SalesProfile;
+  /** Chat: share of chats that start from a proactive invitation, and the share of invitations accepted. */
+  readonly invitations?: readonly [share: number, takeUp: number];
+  /** Deferred: share of items that qualify for lead generation, and of those the share that yield a lead. */
+  readonly leads?: readonly [qualifying: number, conversion: number];
 }
 
 /** The `source` of every demo contact; rows with it are the demo's and are replaced on the next run. */
@@ -313,6 +317,7 @@ export const QUEUES: readonly DemoQueue[] = [
     acw: 40,
     patienceSeconds: 480,
     concurrency: 2,
+    invitations: [0.3, 0.3],
   },
   {
     id: "northwind-care-chicago-email",
@@ -436,6 +441,7 @@ export const QUEUES: readonly DemoQueue[] = [
     hours: WEEKDAYS_AND_SATURDAY(8, 18, null),
     talk: [1100, 0.7],
     acw: 90,
+    leads: [0.35, 0.22],
   },
   {
     id: "fabrikam-claims-lisbon-email",

@@ -74,6 +74,15 @@ export class ContactRow {
   sale = Number.NaN;
   saleValue = Number.NaN;
   sessionAbandoned = Number.NaN;
+  /** Chat: CSS replies to customer messages, and the seconds the customer waited for them in all. */
+  replies = Number.NaN;
+  replyWait = Number.NaN;
+  /** Chat invitation: 0 accepted, 1 declined. */
+  invitation = Number.NaN;
+  rightParty = Number.NaN;
+  recordClosed = Number.NaN;
+  leadQualifying = Number.NaN;
+  lead = Number.NaN;
 
   reset(queue: number, seq: number): this {
     this.queue = queue;
@@ -98,6 +107,13 @@ export class ContactRow {
     this.sale = Number.NaN;
     this.saleValue = Number.NaN;
     this.sessionAbandoned = Number.NaN;
+    this.replies = Number.NaN;
+    this.replyWait = Number.NaN;
+    this.invitation = Number.NaN;
+    this.rightParty = Number.NaN;
+    this.recordClosed = Number.NaN;
+    this.leadQualifying = Number.NaN;
+    this.lead = Number.NaN;
     return this;
   }
 }
@@ -114,6 +130,8 @@ export interface EvaluationRow {
   customerError: number;
   businessError: number;
   complianceError: number;
+  /** Any error at all, recorded for deferred work (the base of its defect rate); NaN elsewhere. */
+  defect: number;
 }
 
 /** One survey response about a handled contact. */
@@ -149,6 +167,8 @@ export interface AgentDayRow {
   scheduled: number;
   /** Scheduled seconds spent on the scheduled activity at its time; NaN for a day missed. */
   adherent: number;
+  /** Seconds with one or more chats open; NaN where the program has no chat. */
+  chatEngaged: number;
 }
 
 /** One staffing interval (a local hour) of a queue: volumes and staff in FTE. */
@@ -210,6 +230,8 @@ class AgentPool {
   private readonly onShift: Int32Array[];
   /** Today's productive seconds per agent, and whether the agent worked. */
   readonly productive: Float64Array;
+  /** Today's chat handle seconds per agent over the queue's concurrency: time with chats open, before gaps. */
+  readonly chatting: Float64Array;
   /** Agent-seconds staffed today (real time), for the day's occupancy. */
   staffed = 0;
   /** Today's absences per agent; a whole-day absentee takes no contacts. */
@@ -237,6 +259,7 @@ class AgentPool {
       return Int32Array.from(agents);
     });
     this.productive = new Float64Array(size + 1);
+    this.chatting = new Float64Array(size + 1);
     this.absent = new Array(size + 1);
   }
 
@@ -309,6 +332,8 @@ const SURVEYED_SHARE = 0.07;
 const EVALUATORS_PER_LOCATION = 4;
 /** Of a program's absence (the share of planned agents missing on the day), the part that is unplanned absence. */
 const UNPLANNED_SHARE = 0.7;
+/** Outbound: share of answered dials that reach the intended person. */
+const RIGHT_PARTY = 0.86;
 /** Mean share of scheduled time an agent spends on the scheduled activity at its time. */
 const ADHERENCE = 0.91;
 
@@ -410,6 +435,7 @@ export class DemoSimulation {
     customerError: 0,
     businessError: 0,
     complianceError: 0,
+    defect: Number.NaN,
   };
   private readonly surveyRow: SurveyRow = {
     seq: 0,
@@ -433,6 +459,7 @@ export class DemoSimulation {
     available: 0,
     scheduled: 0,
     adherent: 0,
+    chatEngaged: Number.NaN,
   };
   private readonly times: Float64Array = new Float64Array(1024);
   private nextSeq = 1;
@@ -644,7 +671,7 @@ export class DemoSimulation {
     const pool = this.pools[this.programOf[row.queue]! * 3 + workKind(queue)]!;
     const handle = row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
     pool.productive[row.agent]! += handle / (queue.concurrency ?? 1);
-    if (queue.kind === "outbound") return;
+    if (queue.channel === "chat") pool.chatting[row.agent]! += handle / (queue.concurrency ?? 1);
     const end = this.ends[this.locationOf[row.queue]!]!;
 
     if (rng.chance(MONITORED_SHARE)) {
@@ -664,12 +691,20 @@ export class DemoSimulation {
         e.customerError = rng.chance(pm.criticalErrors[0] * wrong) ? 1 : 0;
         e.businessError = rng.chance(pm.criticalErrors[1]) ? 1 : 0;
         e.complianceError = rng.chance(pm.criticalErrors[2]) ? 1 : 0;
+        // Deferred work is also checked for any error at all, critical or not.
+        e.defect =
+          queue.kind !== "deferred"
+            ? Number.NaN
+            : e.customerError + e.businessError + e.complianceError > 0 || rng.chance(0.012)
+              ? 1
+              : 0;
         sink.evaluation(e);
         this.written.evaluations++;
       }
     }
 
-    if (rng.chance(SURVEYED_SHARE)) {
+    // Outbound calls are monitored but not surveyed.
+    if (queue.kind !== "outbound" && rng.chance(SURVEYED_SHARE)) {
       const answered = row.completed + rng.lognormal(3 * 3600, 1.2);
       if (answered < end) {
         const program = PROGRAMS[this.programOf[row.queue]!]!;
@@ -817,9 +852,28 @@ export class DemoSimulation {
           row.wait = Math.round(wait);
           row.answered = row.offered + row.wait;
           this.handle(row, queue, qm, pm, voice);
-          if (!voice) row.sessionAbandoned = rng.chance(0.04) ? 1 : 0;
+          if (!voice) {
+            row.sessionAbandoned = rng.chance(0.04) ? 1 : 0;
+            // About one reply per minute and a half of chat, each after half a minute or so.
+            row.replies = Math.max(1, Math.round(row.talk / rng.lognormal(90, 0.3)));
+            row.replyWait = Math.round(row.replies * rng.lognormal(30, 0.35));
+          }
         }
+        const invited = !voice && queue.invitations !== undefined && rng.chance(queue.invitations[0]);
+        if (invited) row.invitation = 0;
+        const arrived = row.arrived;
         this.emit(row, sink, queue, pm);
+        // For every invitation accepted, some were declined: rows with no chat behind them.
+        if (invited) {
+          const takeUp = queue.invitations![1];
+          for (let k = rng.poisson((1 - takeUp) / takeUp); k > 0; k--) {
+            const declined = this.row.reset(q, this.nextSeq++);
+            declined.arrived = arrived;
+            declined.customer = 1 + rng.int(this.customerBase[q]!);
+            declined.invitation = 1;
+            this.emit(declined, sink, queue, pm);
+          }
+        }
       }
     }
   }
@@ -872,6 +926,11 @@ export class DemoSimulation {
     row.resolved = resolved ? 1 : 0;
     const written = queue.channel === "email" || queue.channel === "web" ? 0.85 : 1;
     row.firstContact = resolved && !escalated && rng.chance(pm.firstContact * written) ? 1 : 0;
+    if (queue.leads) {
+      const qualifying = rng.chance(queue.leads[0]);
+      row.leadQualifying = qualifying ? 1 : 0;
+      row.lead = qualifying && rng.chance(queue.leads[1]) ? 1 : 0;
+    }
     if (queue.sales) {
       const sale = rng.chance(qm.salesRate);
       row.sale = sale ? 1 : 0;
@@ -905,13 +964,20 @@ export class DemoSimulation {
           row.talk = Math.max(5, Math.round(rng.lognormal(queue.talk[0] * pm.handleFactor, queue.talk[1])));
           row.acw = Math.round(rng.lognormal(queue.acw, ACW_SIGMA));
           row.completed = row.answered + row.talk + row.acw;
+          // Some answer who are not the debtor: no promise, and the record stays open for another try.
+          const right = rng.chance(RIGHT_PARTY);
+          row.rightParty = right ? 1 : 0;
+          row.recordClosed = right || rng.chance(0.3) ? 1 : 0;
           if (queue.sales) {
-            const promise = rng.chance(qm.salesRate);
+            const promise = right && rng.chance(qm.salesRate);
             row.sale = promise ? 1 : 0;
             row.saleValue = promise ? cents(rng.lognormal(queue.sales.medianValue, 0.7)) : 0;
           }
         } else {
           row.completed = row.arrived + ring + Math.round(rng.lognormal(12, 0.3));
+          // No answer: closed out when the retries are used up or the number proves dead.
+          row.rightParty = 0;
+          row.recordClosed = rng.chance(0.22) ? 1 : 0;
         }
         this.emit(row, sink, queue, pm);
       }
@@ -987,6 +1053,7 @@ export class DemoSimulation {
       for (let a = 1; a <= pool.size; a++) productive += pool.productive[a]!;
       const occupancy = kind === 0 && pool.staffed > 0 ? clamp(productive / pool.staffed, 0.2, 0.97) : pm.occupancy;
       const auxiliary = clamp(pm.auxiliary * rng.lognormal(1, 0.1), 0.02, 0.4);
+      const chats = kind === 0 && QUEUES.some((q) => q.program === PROGRAMS[program]!.id && q.channel === "chat");
       let scheduledSum = 0;
       let worked = 0;
       for (let a = 1; a <= pool.size; a++) {
@@ -1006,6 +1073,8 @@ export class DemoSimulation {
         r.paid = Math.round(paid);
         r.scheduled = Math.round(paid * rng.lognormal(1, 0.03));
         r.adherent = Math.round(r.scheduled * clamp(ADHERENCE + 0.03 * this.workforce.normal(), 0.6, 1));
+        // Chats overlap, with gaps between them: time with a chat open is a little over handle / concurrency.
+        r.chatEngaged = chats ? Math.round(pool.chatting[a]! * this.workforce.lognormal(1.15, 0.05)) : Number.NaN;
         scheduledSum += r.scheduled;
         worked++;
         sink.agentDay(r);
@@ -1032,10 +1101,12 @@ export class DemoSimulation {
         r.paid = 0;
         r.scheduled = Math.round(shift);
         r.adherent = Number.NaN;
+        r.chatEngaged = Number.NaN;
         sink.agentDay(r);
         this.written.agentDays++;
       }
       pool.productive.fill(0);
+      pool.chatting.fill(0);
       pool.staffed = 0;
     });
   }

@@ -120,6 +120,13 @@ const STAGED = {
       "sale",
       "sale_value",
       "session_abandoned",
+      "replies",
+      "reply_wait",
+      "invitation",
+      "right_party",
+      "record_closed",
+      "lead_qualifying",
+      "lead",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -150,6 +157,13 @@ const STAGED = {
       sale: flag("sale"),
       sale_value: "CAST(s.sale_value AS DECIMAL(18,4))",
       session_abandoned: flag("session_abandoned"),
+      agent_replies: "s.replies",
+      reply_wait_seconds: "s.reply_wait",
+      chat_invitation: code("invitation", ["accepted", "declined"]),
+      right_party: flag("right_party"),
+      record_closed: flag("record_closed"),
+      lead_qualifying: flag("lead_qualifying"),
+      lead: flag("lead"),
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -166,6 +180,7 @@ const STAGED = {
       "customer_error",
       "business_error",
       "compliance_error",
+      "defect",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -182,6 +197,7 @@ const STAGED = {
       customer_critical_error: flag("customer_error"),
       business_critical_error: flag("business_error"),
       compliance_critical_error: flag("compliance_error"),
+      defect: flag("defect"),
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -215,6 +231,7 @@ const STAGED = {
       "available",
       "scheduled",
       "adherent",
+      "chat_engaged",
     ],
     expressions: {
       agent_id: agentId("p.program_id", code("kind", WORK_KIND_LETTERS)),
@@ -228,6 +245,7 @@ const STAGED = {
       available_seconds: "s.available",
       scheduled_seconds: "s.scheduled",
       adherent_seconds: "s.adherent",
+      chat_engaged_seconds: "s.chat_engaged",
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
@@ -620,6 +638,13 @@ export class DemoStage implements DemoSink {
     b[19]![k] = row.sale;
     b[20]![k] = row.saleValue;
     b[21]![k] = row.sessionAbandoned;
+    b[22]![k] = row.replies;
+    b[23]![k] = row.replyWait;
+    b[24]![k] = row.invitation;
+    b[25]![k] = row.rightParty;
+    b[26]![k] = row.recordClosed;
+    b[27]![k] = row.leadQualifying;
+    b[28]![k] = row.lead;
     s.advance();
   }
 
@@ -637,6 +662,7 @@ export class DemoStage implements DemoSink {
     b[7]![k] = row.customerError;
     b[8]![k] = row.businessError;
     b[9]![k] = row.complianceError;
+    b[10]![k] = row.defect;
     s.advance();
   }
 
@@ -668,6 +694,7 @@ export class DemoStage implements DemoSink {
     b[7]![k] = row.available;
     b[8]![k] = row.scheduled;
     b[9]![k] = row.adherent;
+    b[10]![k] = row.chatEngaged;
     s.advance();
   }
 

@@ -63,7 +63,11 @@ export const contacts = table({
     program_id: col.text.required("Program the transaction belongs to."),
     queue_id: col.text("Queue or KCRP it entered."),
     channel: col.text.required("Channel, as for queues."),
-    kind: col.text.required({ description: "Real time, deferred, outbound…", values: CONTACT_KINDS }),
+    kind: col.text.required({
+      description:
+        "The Standard's group: real-time and deferred human work (human back-office cases are deferred), outbound, face-to-face, bot (digital conversational), self-service (digital non-conversational), back-office (digital back-stage automation).",
+      values: CONTACT_KINDS,
+    }),
     time_zone: col.text.required("IANA time zone of the location; days and intervals are cut in it."),
     agent_id: col.text("CSS who handled it."),
     customer_id: col.text("Customer, when known."),
@@ -91,6 +95,39 @@ export const contacts = table({
     sale_value: col.decimal({ description: "Value of the sale.", unit: "currency" }),
     session_abandoned: col.boolean("Chat: the customer left after the dialogue was established."),
     transferred_to_human: col.boolean("Bot: handed over to a human."),
+    agent_replies: col.double("Chat: CSS messages that answered a customer message."),
+    reply_wait_seconds: col.double({
+      description: "Chat: over those replies, the seconds from each customer message to the CSS's answer.",
+      unit: "seconds",
+    }),
+    chat_invitation: col.text({
+      description:
+        "Proactive chat: the customer was invited and accepted (the chat follows in this row) or declined (no queue time).",
+      values: ["accepted", "declined"],
+    }),
+    right_party: col.boolean("Outbound: this attempt reached the intended person."),
+    record_closed: col.boolean(
+      "Outbound: this attempt closed the list record out: the person was reached, retries were used up, or the record proved unreachable.",
+    ),
+    lead_qualifying: col.boolean("The transaction qualified for lead generation."),
+    lead: col.boolean("A lead was generated from it."),
+    eligible: col.boolean(
+      "Digital: the customer engaged meaningfully while seeking information or a resolution (eligible for service).",
+    ),
+    completed_in_service: col.boolean("Digital: the customer finished it with the digital service's own functions."),
+    deflected: col.boolean("Digital: it was kept from reaching a human channel."),
+    messages: col.double("Bot: messages the system sent in the conversation."),
+    inputs: col.double("Bot: customer inputs (intents) checked for recognition."),
+    inputs_recognized: col.double("Bot: of those, the inputs recognised and acted on correctly."),
+    confidence_sum: col.double("Bot: sum of the confidence the system gave its readings of those inputs (0–1 each)."),
+    rework: col.boolean("Face to face: a repair done in the visit had to be reworked; empty when no repair was done."),
+    ivr_outcome: col.text({
+      description:
+        "Voice: how the call left the IVR: self-served, abandoned (hung up without completing any task), opted-out (asked for a CSS at once), errored-out (no or invalid input), routed (sent on to a queue through the menu).",
+      values: ["self-served", "abandoned", "opted-out", "errored-out", "routed"],
+    }),
+    routed_as_designed: col.boolean("IVR: delivered to the queue the IVR design assigns to the path taken."),
+    intent_matched: col.boolean("IVR: the path taken matched the real reason for the call, as the CSS recorded it."),
   },
 });
 
@@ -120,6 +157,10 @@ export const agentTime = table({
         "Of the scheduled time, the seconds spent on the scheduled activity (work, break, meeting, coaching) at its scheduled time: schedule adherence.",
       unit: "seconds",
     }),
+    chat_engaged_seconds: col.double({
+      description: "Chat: time with one or more chats open, the base of concurrency.",
+      unit: "seconds",
+    }),
   },
 });
 
@@ -142,6 +183,7 @@ export const qaEvaluations = table({
     customer_critical_error: col.boolean.required("At least one error that harms the customer."),
     business_critical_error: col.boolean.required("At least one error that harms the business."),
     compliance_critical_error: col.boolean.required("At least one error that breaks a legal or regulatory rule."),
+    defect: col.boolean("The item checked held at least one error of any kind: the base of defect rates."),
   },
 });
 

@@ -1,5 +1,6 @@
 /**
- * Components from contacts: real-time (voice, chat) and deferred (email, cases, back office) transactions.
+ * Components from contacts: real-time (voice, chat), deferred (email, cases, back office) and outbound
+ * transactions.
  */
 import { type ComponentGroup, type ComponentSettings, localDay, measured, n, nearDays } from "./define.ts";
 
@@ -16,7 +17,8 @@ export const realTime: ComponentGroup = {
       coalesce(c.wait_seconds, 0) AS wait,
       coalesce(q.sl_threshold_seconds, ${n(s.serviceLevelThresholdSeconds)}) AS threshold,
       coalesce(c.talk_seconds, 0) + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0) AS handle,
-      c.escalated, c.resolved, c.first_contact, c.sale, c.sale_value
+      c.escalated, c.escalated_correctly, c.resolved, c.first_contact, c.sale, c.sale_value, c.session_abandoned,
+      c.agent_replies, c.reply_wait_seconds, c.chat_invitation
     FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'real-time'`,
   byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
@@ -39,8 +41,33 @@ export const realTime: ComponentGroup = {
     chat_first_response_within_threshold: "count(*) FILTER (WHERE offered AND answered AND wait <= threshold AND chat)",
     chat_first_response_wait_seconds: "coalesce(sum(wait) FILTER (WHERE offered AND answered AND chat), 0)",
     chat_abandoned_before_dialogue: "count(*) FILTER (WHERE offered AND abandoned AND NOT answered AND chat)",
+    // Session abandonment shares chat requests as its base, so the two chat losses add up.
+    chat_abandoned_after_dialogue: measured(
+      "session_abandoned",
+      "count(*) FILTER (WHERE offered AND answered AND chat AND session_abandoned)",
+    ),
+    chat_replies: measured("agent_replies", "coalesce(sum(agent_replies) FILTER (WHERE answered AND chat), 0)"),
+    chat_reply_gap_seconds: measured(
+      "reply_wait_seconds",
+      "coalesce(sum(reply_wait_seconds) FILTER (WHERE answered AND chat), 0)",
+    ),
+    chat_handle_wrap_seconds: "coalesce(sum(handle) FILTER (WHERE answered AND chat), 0)",
+    chat_offers: "count(*) FILTER (WHERE chat AND chat_invitation IS NOT NULL)",
+    chat_offers_accepted: "count(*) FILTER (WHERE chat AND chat_invitation = 'accepted')",
+    chat_offers_declined: "count(*) FILTER (WHERE chat AND chat_invitation = 'declined')",
+    ...escalationReview("answered"),
   },
 };
+
+/** Escalations whose correctness was checked, among the transactions counted as `done`. */
+function escalationReview(done: string) {
+  const reviewed = `${done} AND escalated AND escalated_correctly IS NOT NULL`;
+  return {
+    escalations_reviewed: `count(*) FILTER (WHERE ${reviewed})`,
+    escalations_reviewed_correct: `count(*) FILTER (WHERE ${reviewed} AND escalated_correctly)`,
+    escalations_reviewed_incorrect: `count(*) FILTER (WHERE ${reviewed} AND NOT escalated_correctly)`,
+  };
+}
 
 /** Deferred items, each counted on the local day of `dayOf` (completion for work done, arrival for work received). */
 const deferredBase = (dayOf: string) => (s: ComponentSettings) =>
@@ -48,7 +75,7 @@ const deferredBase = (dayOf: string) => (s: ComponentSettings) =>
     SELECT ${localDay(dayOf)} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
       c.completed_at IS NOT NULL AS processed,
       c.completed_at <= coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS on_time,
-      c.escalated, c.resolved, c.first_contact, c.sale, c.sale_value
+      c.escalated, c.escalated_correctly, c.resolved, c.first_contact, c.sale, c.sale_value, c.lead, c.lead_qualifying
     FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'deferred'`;
 
@@ -69,6 +96,34 @@ export const deferred: ComponentGroup = {
     resolved_first_contact: measured("first_contact", "count(*) FILTER (WHERE processed AND first_contact)"),
     sales_objective_achieved: measured("sale", "count(*) FILTER (WHERE processed AND sale)"),
     sales_value: measured("sale_value", "coalesce(sum(sale_value) FILTER (WHERE processed), 0)"),
+    leads_generated: measured("lead", "count(*) FILTER (WHERE processed AND lead)"),
+    qualifying_transactions: measured("lead_qualifying", "count(*) FILTER (WHERE processed AND lead_qualifying)"),
+    ...escalationReview("processed"),
+  },
+};
+
+/**
+ * Outbound dial attempts, on the local day dialled: calls handled and their outcomes, and list records closed
+ * out with whether the right party was reached. Closing counts calls handled where the source records whether
+ * the objective was met.
+ */
+export const outbound: ComponentGroup = {
+  base: () => `
+    SELECT ${localDay("c.arrived_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
+      c.answered_at IS NOT NULL AS answered,
+      coalesce(c.talk_seconds, 0) + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0) AS handle,
+      c.sale, c.sale_value, c.right_party, c.record_closed
+    FROM contacts c WHERE c.kind = 'outbound'`,
+  byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
+  components: {
+    handled: "count(*) FILTER (WHERE answered)",
+    handle_seconds: "coalesce(sum(handle) FILTER (WHERE answered), 0)",
+    sales_objective_achieved: measured("sale", "count(*) FILTER (WHERE answered AND sale)"),
+    sales_value: measured("sale_value", "coalesce(sum(sale_value) FILTER (WHERE answered), 0)"),
+    closable_transactions: measured("sale", "count(*) FILTER (WHERE answered AND sale IS NOT NULL)"),
+    closed_transactions: measured("sale", "count(*) FILTER (WHERE answered AND sale)"),
+    records_processed: measured("record_closed", "count(*) FILTER (WHERE record_closed)"),
+    right_party_connects: measured("record_closed", "count(*) FILTER (WHERE record_closed AND right_party)"),
   },
 };
 

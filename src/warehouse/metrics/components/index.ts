@@ -6,9 +6,9 @@
  * is computable exactly when every component its formula names is registered for its group. A new source of
  * components is a file in this folder and an entry below.
  */
-import { agentTime } from "./agent-time.ts";
+import { agentTime, chatEngagement } from "./agent-time.ts";
 import { clientComplaints } from "./complaints.ts";
-import { deferred, deferredArrivals, deferredBacklog, realTime } from "./contacts.ts";
+import { deferred, deferredArrivals, deferredBacklog, outbound, realTime } from "./contacts.ts";
 import { costDriverUnits, serviceDeliveryCost } from "./costs.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { monitoring } from "./monitoring.ts";
@@ -29,15 +29,22 @@ export { type ComponentGroup, type ComponentSettings, DEFAULT_SETTINGS } from ".
 
 /** Catalog process group → the component queries that serve it. */
 export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]>> = {
-  "human-real-time": [realTime, agentTime("real-time"), monitoring("real-time"), staffingPlanAttainment("real-time")],
+  "human-real-time": [
+    realTime,
+    agentTime("real-time"),
+    chatEngagement,
+    monitoring("real-time"),
+    staffingPlanAttainment("real-time"),
+  ],
   "human-deferred": [
     deferred,
     deferredArrivals,
     deferredBacklog,
     agentTime("deferred"),
-    monitoring("deferred"),
+    monitoring("deferred", ["records_checked", "records_checked_with_error"]),
     staffingPlanAttainment("deferred"),
   ],
+  outbound: [outbound, agentTime("outbound", "staff_hours"), monitoring("outbound")],
   "customer-experience": [satisfaction, journeyExperience, clientSatisfaction, clientComplaints],
   cost: [serviceDeliveryCost, costDriverUnits],
   "employee-experience": [employeeSatisfaction],

@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import { metricFixture } from "./fixtures.ts";
+
+const fixture = metricFixture();
+
+const contact = (id: string, over: Record<string, unknown>) => ({
+  source: "acd",
+  source_id: id,
+  program_id: "care",
+  queue_id: "care-chat",
+  channel: "chat",
+  kind: "real-time",
+  time_zone: "America/New_York",
+  arrived_at: "2026-01-15T09:00:00",
+  ...over,
+});
+
+const answered = (wait: number) => ({
+  offered_at: "2026-01-15T09:00:05",
+  answered_at: "2026-01-15T09:00:15",
+  wait_seconds: wait,
+});
+
+const one = async (metric: string) => {
+  const values = await fixture.metric(metric);
+  expect(values).toHaveLength(1);
+  return values[0]!;
+};
+
+describe("chat", () => {
+  const chats = [
+    contact("1", {
+      ...answered(10),
+      talk_seconds: 600,
+      acw_seconds: 60,
+      agent_replies: 5,
+      reply_wait_seconds: 150,
+      session_abandoned: false,
+      chat_invitation: "accepted",
+    }),
+    // Left after the dialogue had started.
+    contact("2", {
+      ...answered(10),
+      talk_seconds: 300,
+      acw_seconds: 30,
+      agent_replies: 3,
+      reply_wait_seconds: 90,
+      session_abandoned: true,
+    }),
+    // Never answered the CSS: abandoned before any dialogue.
+    contact("3", { offered_at: "2026-01-15T09:00:05", abandoned_at: "2026-01-15T09:01:05", wait_seconds: 60 }),
+    // Invited, declined: never offered.
+    contact("4", { chat_invitation: "declined" }),
+    contact("5", { chat_invitation: "declined" }),
+  ];
+
+  it("tells chat abandonment (before the dialogue) from session abandonment (after), over chats offered", async () => {
+    await fixture.load("contacts", chats);
+    expect((await one("rt.chat_abandonment_rate")).components).toEqual({
+      chat_abandoned_before_dialogue: 1,
+      chat_requests: 3,
+    });
+    expect((await one("rt.chat_session_abandonment_rate")).components).toEqual({
+      chat_abandoned_after_dialogue: 1,
+      chat_requests: 3,
+    });
+  });
+
+  it("average response time is the CSS's reply delay per reply", async () => {
+    await fixture.load("contacts", chats);
+    const art = await one("rt.chat_average_response_time");
+    expect(art.components).toEqual({ chat_reply_gap_seconds: 240, chat_replies: 8 });
+    expect(art.value).toBe(30);
+  });
+
+  it("take-up and deflection of chat invitations", async () => {
+    await fixture.load("contacts", chats);
+    expect((await one("rt.chat_take_up_rate")).components).toEqual({ chat_offers_accepted: 1, chat_offers: 3 });
+    expect((await one("rt.chat_deflection_rate")).components).toEqual({ chat_offers_declined: 2, chat_offers: 3 });
+  });
+
+  it("concurrency is chat handle and wrap time over time engaged in chat", async () => {
+    await fixture.load("contacts", chats);
+    await fixture.load("agent_time", [
+      {
+        agent_id: "a",
+        program_id: "care",
+        kind: "real-time",
+        time_zone: "America/New_York",
+        starts_at: "2026-01-15T08:00:00",
+        paid_onsite_seconds: 28800,
+        productive_seconds: 990,
+        available_seconds: 20000,
+        chat_engaged_seconds: 600,
+      },
+    ]);
+    const concurrency = await one("rt.chat_concurrency");
+    expect(concurrency.components).toEqual({ chat_handle_wrap_seconds: 990, chat_engaged_seconds: 600 });
+    expect(concurrency.value).toBeCloseTo(1.65, 12);
+  });
+
+  it("reports no concurrency where agent time never records chat engagement", async () => {
+    await fixture.load("contacts", chats);
+    expect(await fixture.metric("rt.chat_concurrency")).toEqual([]);
+  });
+});
+
+describe("escalation accuracy", () => {
+  it("counts checked escalations, correct and not, among handled transactions", async () => {
+    const call = (id: string, over: Record<string, unknown>) =>
+      contact(id, { channel: "voice", queue_id: "care-voice", ...answered(5), talk_seconds: 100, ...over });
+    await fixture.load("contacts", [
+      call("1", { escalated: true, escalated_correctly: true }),
+      call("2", { escalated: true, escalated_correctly: false }),
+      // Escalated, never checked.
+      call("3", { escalated: true }),
+      call("4", { escalated: false }),
+    ]);
+    expect((await one("rt.escalation_accuracy")).components).toEqual({
+      escalations_reviewed_correct: 1,
+      escalations_reviewed: 2,
+    });
+    expect((await one("rt.escalation_defective")).value).toBe(50);
+  });
+});
+
+describe("deferred work", () => {
+  const item = (id: string, over: Record<string, unknown>) =>
+    contact(id, {
+      channel: "back-office",
+      queue_id: "claims",
+      kind: "deferred",
+      completed_at: "2026-01-16T10:00:00",
+      ...over,
+    });
+
+  it("lead conversion counts leads over qualifying transactions processed", async () => {
+    await fixture.load("contacts", [
+      item("1", { lead_qualifying: true, lead: true }),
+      item("2", { lead_qualifying: true, lead: false }),
+      item("3", { lead_qualifying: false, lead: false }),
+      // Not processed yet.
+      item("4", { completed_at: null, lead_qualifying: true, lead: true }),
+    ]);
+    expect((await one("def.case_lead_conversion_rate")).components).toEqual({
+      leads_generated: 1,
+      qualifying_transactions: 2,
+    });
+    expect((await one("def.case_leads_generated")).value).toBe(1);
+  });
+
+  it("defect rate is items checked with any error over items checked", async () => {
+    const evaluation = (id: string, defect?: boolean) => ({
+      source: "qa",
+      evaluation_id: id,
+      program_id: "care",
+      kind: "deferred",
+      time_zone: "UTC",
+      evaluated_at: "2026-01-10T12:00:00Z",
+      customer_critical_error: false,
+      business_critical_error: false,
+      compliance_critical_error: false,
+      defect,
+    });
+    await fixture.load("qa_evaluations", [
+      evaluation("1", true),
+      evaluation("2", false),
+      evaluation("3", false),
+      evaluation("4"),
+    ]);
+    expect((await one("def.defect_rate")).components).toEqual({ records_checked_with_error: 1, records_checked: 3 });
+  });
+});
+
+describe("outbound", () => {
+  const dial = (id: string, over: Record<string, unknown>) =>
+    contact(id, { channel: "voice", queue_id: "campaign", kind: "outbound", ...over });
+  const connected = { answered_at: "2026-01-15T09:00:12", completed_at: "2026-01-15T09:05:00" };
+
+  it("right-party connects per record closed out, and per staff hour; handle time and outcomes", async () => {
+    await fixture.load("contacts", [
+      dial("1", {
+        ...connected,
+        talk_seconds: 200,
+        acw_seconds: 40,
+        sale: true,
+        sale_value: 300,
+        right_party: true,
+        record_closed: true,
+      }),
+      // No answer; the record stays on the list for a retry.
+      dial("2", { record_closed: false }),
+      // No answer, retries used up: closed without reaching anyone.
+      dial("3", { record_closed: true, right_party: false }),
+      dial("4", {
+        ...connected,
+        talk_seconds: 100,
+        acw_seconds: 20,
+        sale: false,
+        right_party: true,
+        record_closed: true,
+      }),
+    ]);
+    await fixture.load("agent_time", [
+      {
+        agent_id: "a",
+        program_id: "care",
+        kind: "outbound",
+        time_zone: "America/New_York",
+        starts_at: "2026-01-15T08:00:00",
+        paid_onsite_seconds: 7200,
+        productive_seconds: 4000,
+        available_seconds: 2000,
+      },
+    ]);
+    expect((await one("ob.right_party_connect_rate")).components).toEqual({
+      right_party_connects: 2,
+      records_processed: 3,
+    });
+    expect((await one("ob.rpc_rate")).value).toBe(1);
+    expect((await one("ob.sales_rate")).value).toBe(0.5);
+    expect((await one("ob.aht")).value).toBe(180);
+    expect((await one("ob.completion_success")).value).toBe(300);
+    expect((await one("ob.closure_rate")).components).toEqual({ closed_transactions: 1, closable_transactions: 2 });
+    expect((await one("ob.css_utilization")).value).toBeCloseTo((100 * 6000) / 7200, 10);
+  });
+});
