@@ -36,12 +36,27 @@ export interface RunningServer {
  * `cxpm ready at URL`. The app database is the folder's own PGlite even where DATABASE_URL is set, so the test
  * never touches a shared database.
  */
-export async function startServer(options: { demoContacts: number; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  demoContacts: number;
+  demoMonths: number;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "cxpm-e2e-"));
   const { DATABASE_URL: _shared, ...env } = process.env;
   const child: ChildProcess = spawn(
     process.execPath,
-    ["bin/cxpm.js", "serve", "--port", "0", "--data", dataDir, "--demo-contacts", String(options.demoContacts)],
+    [
+      "bin/cxpm.js",
+      "serve",
+      "--port",
+      "0",
+      "--data",
+      dataDir,
+      "--demo-contacts",
+      String(options.demoContacts),
+      "--demo-months",
+      String(options.demoMonths),
+    ],
     { cwd: REPO, env: { ...env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -120,7 +135,7 @@ export async function launchBrowser(): Promise<Browser> {
     acceptDownloads: true,
   });
   // A step that cannot happen fails with the locator it waited for, well before the test's own time limit.
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
