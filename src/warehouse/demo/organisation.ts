@@ -7,6 +7,18 @@
  */
 import type { CONTACT_KINDS, SYSTEM_KINDS } from "../schema/tables.ts";
 
+/** How a digital channel's sessions go, as shares. */
+export interface DigitalProfile {
+  /** Sessions in which the customer engaged meaningfully (eligible for service). */
+  readonly eligible: number;
+  /** Of eligible sessions not handed to a person, those finished in the channel. */
+  readonly completion: number;
+  /** Eligible sessions handed over to a person. */
+  readonly transfer: number;
+  /** Eligible sessions whose issue was resolved. */
+  readonly resolution: number;
+}
+
 /** Arrival and working-time shape of a queue (see seasonality.ts). */
 export type Pattern = "voice" | "chat" | "email" | "back-office" | "outbound";
 
@@ -109,6 +121,8 @@ export interface DemoQueue {
   readonly invitations?: readonly [share: number, takeUp: number];
   /** Deferred: share of items that qualify for lead generation, and of those the share that yield a lead. */
   readonly leads?: readonly [qualifying: number, conversion: number];
+  /** Bots, self-service and automation: how their sessions go. */
+  readonly digital?: DigitalProfile;
 }
 
 /** The `source` of every demo contact; rows with it are the demo's and are replaced on the next run. */
@@ -550,6 +564,49 @@ export const QUEUES: readonly DemoQueue[] = [
     patienceSeconds: 420,
     concurrency: 2,
   },
+  // Digital channels, open around the clock: Northwind's web assistant, Contoso's self-service app, and the
+  // automation that registers Fabrikam's claims.
+  {
+    id: "northwind-care-chicago-assistant",
+    program: "northwind-care-chicago",
+    channel: "web",
+    kind: "bot",
+    pattern: "chat",
+    volume: 9,
+    growth: 0.03,
+    hours: EVERY_DAY(0, 24),
+    talk: [140, 0.6],
+    acw: 0,
+    digital: { eligible: 0.86, completion: 0.66, transfer: 0.24, resolution: 0.72 },
+    sales: { rate: 0.02, rateTrend: 0.001, medianValue: 60 },
+  },
+  {
+    id: "contoso-support-manila-app",
+    program: "contoso-support-manila",
+    channel: "app",
+    kind: "self-service",
+    pattern: "chat",
+    volume: 14,
+    growth: 0.02,
+    hours: EVERY_DAY(0, 24),
+    talk: [95, 0.7],
+    acw: 0,
+    digital: { eligible: 0.9, completion: 0.8, transfer: 0.12, resolution: 0.78 },
+    sales: { rate: 0.03, rateTrend: 0, medianValue: 25 },
+  },
+  {
+    id: "fabrikam-claims-lisbon-automation",
+    program: "fabrikam-claims-lisbon",
+    channel: "rpa",
+    kind: "back-office",
+    pattern: "back-office",
+    volume: 5,
+    growth: 0.01,
+    hours: EVERY_DAY(0, 24),
+    talk: [75, 0.5],
+    acw: 0,
+    digital: { eligible: 0.98, completion: 0.97, transfer: 0.03, resolution: 0.95 },
+  },
 ];
 
 export interface DemoSystem {
@@ -581,7 +638,7 @@ function spanOf(queues: readonly DemoQueue[]): OpeningHours {
  */
 export const SYSTEMS: readonly DemoSystem[] = [
   ...PROGRAMS.flatMap((p) => {
-    const queues = QUEUES.filter((q) => q.program === p.id);
+    const queues = QUEUES.filter((q) => q.program === p.id && q.digital === undefined);
     const voice = queues.filter((q) => q.channel === "voice" && q.kind === "real-time");
     const chat = queues.filter((q) => q.channel === "chat");
     return [

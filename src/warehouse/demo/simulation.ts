@@ -30,7 +30,15 @@ import { type ErlangAMeasures, erlangAMeasures } from "../../methods/queueing/er
 import { erlangB } from "../../methods/queueing/erlang-b.ts";
 import { erlangCFromB } from "../../methods/queueing/erlang-c.ts";
 import { type DemoWindow, hourStarts } from "./calendar.ts";
-import { type DemoQueue, LOCATIONS, type OpeningHours, PROGRAMS, type ProgramProfile, QUEUES } from "./organisation.ts";
+import {
+  type DemoQueue,
+  type DigitalProfile,
+  LOCATIONS,
+  type OpeningHours,
+  PROGRAMS,
+  type ProgramProfile,
+  QUEUES,
+} from "./organisation.ts";
 import { type AbsenceRow, Roster, type RosterSink } from "./people.ts";
 import { Random } from "./random.ts";
 import { arrivalRate, connectFactor, isOpen } from "./seasonality.ts";
@@ -43,7 +51,9 @@ export const CALLBACK_VALUES = ["none", "kept-place", "unreachable", "later"] as
 export const WORK_KINDS = ["real-time", "deferred", "outbound"] as const;
 export const WORK_KIND_LETTERS = ["r", "d", "o"] as const;
 /** QA monitoring modes, by code. */
-export const MONITORING_MODES = ["remote", "recorded", "side-by-side"] as const;
+export const MONITORING_MODES = ["remote", "recorded", "side-by-side", "system"] as const;
+/** How voice calls leave the IVR, by code. */
+export const IVR_OUTCOMES = ["self-served", "abandoned", "opted-out", "errored-out", "routed"] as const;
 
 /**
  * One contact as numbers: instants in epoch seconds, durations in seconds, flags 0/1, codes for text.
@@ -83,6 +93,19 @@ export class ContactRow {
   recordClosed = Number.NaN;
   leadQualifying = Number.NaN;
   lead = Number.NaN;
+  /** Voice: index in IVR_OUTCOMES, and how the routing went. */
+  ivrOutcome = Number.NaN;
+  routedAsDesigned = Number.NaN;
+  intentMatched = Number.NaN;
+  /** Digital sessions. */
+  eligible = Number.NaN;
+  completedInService = Number.NaN;
+  deflected = Number.NaN;
+  transferred = Number.NaN;
+  messages = Number.NaN;
+  inputs = Number.NaN;
+  inputsRecognized = Number.NaN;
+  confidenceSum = Number.NaN;
 
   reset(queue: number, seq: number): this {
     this.queue = queue;
@@ -114,6 +137,17 @@ export class ContactRow {
     this.recordClosed = Number.NaN;
     this.leadQualifying = Number.NaN;
     this.lead = Number.NaN;
+    this.ivrOutcome = Number.NaN;
+    this.routedAsDesigned = Number.NaN;
+    this.intentMatched = Number.NaN;
+    this.eligible = Number.NaN;
+    this.completedInService = Number.NaN;
+    this.deflected = Number.NaN;
+    this.transferred = Number.NaN;
+    this.messages = Number.NaN;
+    this.inputs = Number.NaN;
+    this.inputsRecognized = Number.NaN;
+    this.confidenceSum = Number.NaN;
     return this;
   }
 }
@@ -317,7 +351,9 @@ const wholeDay = (absence: AbsenceRow | undefined) =>
   absence !== undefined && absence.reason !== 1 && absence.reason !== 7;
 const lognormalMean = (median: number, sigma: number) => median * Math.exp((sigma * sigma) / 2);
 const cents = (x: number) => Math.round(x * 100) / 100;
-const workKind = (queue: DemoQueue) => (queue.kind === "real-time" ? 0 : queue.kind === "deferred" ? 1 : 2);
+/** The agent pool a queue's work goes to: 0 real time, 1 deferred, 2 outbound; digital channels have none (-1). */
+const workKind = (queue: DemoQueue) =>
+  queue.digital ? -1 : queue.kind === "real-time" ? 0 : queue.kind === "deferred" ? 1 : 2;
 
 const HOLD_SIGMA = 0.7;
 const ACW_SIGMA = 0.5;
@@ -332,6 +368,8 @@ const SURVEYED_SHARE = 0.07;
 const EVALUATORS_PER_LOCATION = 4;
 /** Of a program's absence (the share of planned agents missing on the day), the part that is unplanned absence. */
 const UNPLANNED_SHARE = 0.7;
+/** Share of finished digital sessions a system checks. */
+const DIGITAL_CHECKED_SHARE = 0.01;
 /** Outbound: share of answered dials that reach the intended person. */
 const RIGHT_PARTY = 0.86;
 /** Mean share of scheduled time an agent spends on the scheduled activity at its time. */
@@ -606,7 +644,8 @@ export class DemoSimulation {
     this.absences(d);
     this.support.day(d, sink);
     QUEUES.forEach((queue, q) => {
-      if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
+      if (queue.digital) this.digitalDay(q, queue, queue.digital, d, sink);
+      else if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
       else if (queue.kind === "outbound") this.outboundDay(q, queue, d, sink);
       else this.deferredDay(q, queue, d, sink);
     });
@@ -807,8 +846,16 @@ export class DemoSimulation {
           if (rng.chance(queue.ivrShare ?? 0)) {
             // Served (or given up) in the IVR: never offered to an agent.
             row.completed = row.arrived + Math.round(rng.lognormal(55, 0.5));
+            row.ivrOutcome = rng.chance(0.62) ? 0 : 1;
             this.emit(row, sink, queue, pm);
             continue;
+          }
+          // On to an agent: through the menu, straight to the agent option, or after failing the menu.
+          const path = rng.uniform();
+          row.ivrOutcome = path < 0.84 ? 4 : path < 0.94 ? 2 : 3;
+          if (row.ivrOutcome === 4) {
+            row.routedAsDesigned = rng.chance(0.985) ? 1 : 0;
+            row.intentMatched = rng.chance(0.88) ? 1 : 0;
           }
         }
         // Through the IVR (voice) or the pre-chat form (chat) into the agent queue.
@@ -876,6 +923,108 @@ export class DemoSimulation {
         }
       }
     }
+  }
+
+  /**
+   * A digital channel's day: sessions arrive around the forecast each hour; some engage meaningfully, of those
+   * some are handed to a person and the rest mostly finish in the channel. Bots count their messages and how
+   * well they read their customers' inputs. A few sessions are checked by a system (QA), and bots and
+   * self-service record each hour's forecast and arrivals for forecast accuracy.
+   */
+  private digitalDay(q: number, queue: DemoQueue, profile: DigitalProfile, d: number, sink: DemoSink) {
+    const rng = this.rng;
+    const date = this.window.dates[d]!;
+    const starts = this.starts[this.locationOf[q]!]![d]!;
+    const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
+    const qm = this.queueMonths[q]![date.monthIndex]!;
+    const volume = this.dayFactor[q]![d]!;
+    const end = this.ends[this.locationOf[q]!]!;
+    const bot = queue.kind === "bot";
+    for (let h = 0; h < 24; h++) {
+      const length = starts[h + 1]! - starts[h]!;
+      const expected = this.forecast[q]![d * 24 + h]!;
+      if (length <= 0 || expected <= 0) continue;
+      const n = rng.poisson(expected * volume);
+      if (queue.kind !== "back-office") {
+        sink.interval({
+          queue: q,
+          starts: starts[h]!,
+          minutes: length / 60,
+          forecast: Math.round(expected * 100) / 100,
+          actual: n,
+          capacity: Number.NaN,
+          planned: Number.NaN,
+          required: Number.NaN,
+          scheduled: Number.NaN,
+          present: Number.NaN,
+        });
+        this.written.intervals++;
+      }
+      const times = this.arrivals(n, starts[h]!, length);
+      for (let i = 0; i < n; i++) {
+        const row = this.row.reset(q, this.nextSeq++);
+        row.arrived = times[i]!;
+        row.customer = 1 + rng.int(this.customerBase[q]!);
+        row.talk = Math.max(5, Math.round(rng.lognormal(queue.talk[0], queue.talk[1])));
+        const done = row.arrived + row.talk;
+        row.completed = done < end ? done : Number.NaN;
+        const eligible = rng.chance(profile.eligible);
+        const transferred = eligible && rng.chance(profile.transfer);
+        row.eligible = eligible ? 1 : 0;
+        row.transferred = transferred ? 1 : 0;
+        if (eligible) {
+          row.completedInService = !transferred && rng.chance(profile.completion) ? 1 : 0;
+          row.deflected = transferred ? 0 : 1;
+          const resolved = rng.chance(transferred ? 0.3 : profile.resolution);
+          row.resolved = resolved ? 1 : 0;
+          row.firstContact = resolved && !transferred && rng.chance(0.85) ? 1 : 0;
+          if (queue.sales) {
+            const sale = rng.chance(qm.salesRate);
+            row.sale = sale ? 1 : 0;
+            row.saleValue = sale ? cents(rng.lognormal(queue.sales.medianValue, 0.5)) : 0;
+          }
+        }
+        if (bot) {
+          row.messages = Math.max(1, Math.round((row.talk / 20) * rng.lognormal(1, 0.2)));
+          row.inputs = Math.max(1, Math.round(row.messages * 0.8));
+          row.inputsRecognized = rng.binomial(row.inputs, 0.9);
+          row.confidenceSum = Math.round(row.inputs * clamp(0.82 + 0.05 * rng.normal(), 0.3, 1) * 1000) / 1000;
+        } else if (queue.kind === "back-office" && rng.chance(0.4)) {
+          // Some automated tasks send the customer a notice or two.
+          row.messages = 1 + rng.int(3);
+        }
+        sink.contact(row);
+        this.written.contacts++;
+        if (!Number.isNaN(row.completed) && rng.chance(DIGITAL_CHECKED_SHARE)) this.check(row, pm, end, sink);
+      }
+    }
+  }
+
+  /** A system check of a finished digital session: critical errors, and for the non-bot kinds any defect. */
+  private check(row: ContactRow, pm: ProgramMonth, end: number, sink: DemoSink) {
+    const rng = this.rng;
+    const evaluated = row.completed + 600 + rng.uniform() * 86400;
+    if (evaluated >= end) return;
+    const queue = QUEUES[row.queue]!;
+    const e = this.evaluationRow;
+    e.seq = this.nextEvaluation++;
+    e.contact = row.seq;
+    e.queue = row.queue;
+    e.agent = Number.NaN;
+    e.evaluator = 1 + rng.int(EVALUATORS_PER_LOCATION);
+    e.evaluated = Math.round(evaluated);
+    e.mode = 3;
+    e.customerError = rng.chance(pm.criticalErrors[0] * (row.resolved === 0 ? 2 : 1)) ? 1 : 0;
+    e.businessError = rng.chance(pm.criticalErrors[1] / 2) ? 1 : 0;
+    e.complianceError = rng.chance(pm.criticalErrors[2] / 2) ? 1 : 0;
+    e.defect =
+      queue.kind === "bot"
+        ? Number.NaN
+        : e.customerError + e.businessError + e.complianceError > 0 || rng.chance(0.015)
+          ? 1
+          : 0;
+    sink.evaluation(e);
+    this.written.evaluations++;
   }
 
   /** Writes one local hour of a queue's workforce plan; the capacity plan is the month's long-range forecast. */

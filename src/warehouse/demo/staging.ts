@@ -52,6 +52,7 @@ import {
   type DriverRow,
   type EvaluationRow,
   type IntervalRow,
+  IVR_OUTCOMES,
   MONITORING_MODES,
   type SurveyRow,
   WORK_KIND_LETTERS,
@@ -127,6 +128,17 @@ const STAGED = {
       "record_closed",
       "lead_qualifying",
       "lead",
+      "ivr_outcome",
+      "routed_as_designed",
+      "intent_matched",
+      "eligible",
+      "completed_in_service",
+      "deflected",
+      "transferred",
+      "messages",
+      "inputs",
+      "inputs_recognized",
+      "confidence_sum",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -164,6 +176,17 @@ const STAGED = {
       record_closed: flag("record_closed"),
       lead_qualifying: flag("lead_qualifying"),
       lead: flag("lead"),
+      ivr_outcome: code("ivr_outcome", IVR_OUTCOMES),
+      routed_as_designed: flag("routed_as_designed"),
+      intent_matched: flag("intent_matched"),
+      eligible: flag("eligible"),
+      completed_in_service: flag("completed_in_service"),
+      deflected: flag("deflected"),
+      transferred_to_human: flag("transferred"),
+      messages: "s.messages",
+      inputs: "s.inputs",
+      inputs_recognized: "s.inputs_recognized",
+      confidence_sum: "s.confidence_sum",
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -577,7 +600,8 @@ export class DemoStage implements DemoSink {
         queue.id,
         queue.channel,
         queue.kind,
-        WORK_KIND_LETTERS[kind]!,
+        // Digital channels have no agents; their letter never shows.
+        WORK_KIND_LETTERS[kind] ?? "x",
         location.id,
         location.timeZone,
         program.client.split(" ")[0]!.toLowerCase(),
@@ -645,6 +669,17 @@ export class DemoStage implements DemoSink {
     b[26]![k] = row.recordClosed;
     b[27]![k] = row.leadQualifying;
     b[28]![k] = row.lead;
+    b[29]![k] = row.ivrOutcome;
+    b[30]![k] = row.routedAsDesigned;
+    b[31]![k] = row.intentMatched;
+    b[32]![k] = row.eligible;
+    b[33]![k] = row.completedInService;
+    b[34]![k] = row.deflected;
+    b[35]![k] = row.transferred;
+    b[36]![k] = row.messages;
+    b[37]![k] = row.inputs;
+    b[38]![k] = row.inputsRecognized;
+    b[39]![k] = row.confidenceSum;
     s.advance();
   }
 

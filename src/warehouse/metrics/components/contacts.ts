@@ -127,6 +127,28 @@ export const outbound: ComponentGroup = {
   },
 };
 
+/**
+ * How voice calls left the IVR (Exhibit 2), on the local day they arrived: calls the IVR answered, those that
+ * hung up without completing any task, asked for a CSS at once, or failed the menu, and the calls it routed,
+ * with whether each reached the designed queue and whether the path matched the real reason for the call.
+ */
+export const ivr: ComponentGroup = {
+  base: () => `
+    SELECT ${localDay("c.arrived_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
+      c.ivr_outcome AS outcome, c.routed_as_designed, c.intent_matched
+    FROM contacts c WHERE c.ivr_outcome IS NOT NULL`,
+  byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
+  components: {
+    ivr_answered: "count(*)",
+    ivr_abandoned_no_task: "count(*) FILTER (WHERE outcome = 'abandoned')",
+    ivr_opt_outs: "count(*) FILTER (WHERE outcome = 'opted-out')",
+    ivr_error_outs: "count(*) FILTER (WHERE outcome = 'errored-out')",
+    ivr_routed: "count(*) FILTER (WHERE outcome = 'routed')",
+    ivr_routed_as_designed: "count(*) FILTER (WHERE outcome = 'routed' AND routed_as_designed)",
+    ivr_routed_intent_matched: "count(*) FILTER (WHERE outcome = 'routed' AND intent_matched)",
+  },
+};
+
 export const deferredArrivals: ComponentGroup = {
   base: deferredBase("c.arrived_at"),
   byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },

@@ -8,9 +8,10 @@
  */
 import { agentTime, chatEngagement } from "./agent-time.ts";
 import { clientComplaints } from "./complaints.ts";
-import { deferred, deferredArrivals, deferredBacklog, outbound, realTime } from "./contacts.ts";
-import { costDriverUnits, serviceDeliveryCost } from "./costs.ts";
+import { deferred, deferredArrivals, deferredBacklog, ivr, outbound, realTime } from "./contacts.ts";
+import { costDriverUnits, digitalServiceCost, serviceDeliveryCost } from "./costs.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
+import { backStage, conversational, digitalForecastAccuracy, nonConversational } from "./digital.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import {
@@ -56,7 +57,8 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   "scheduling-real-time": [scheduleAttainment, scheduleAdherence],
   content: [onTime("content-update", "content_updates_due", "content_updates_on_time"), contentAccuracy],
   helpdesk: [onTime("helpdesk-ticket", "helpdesk_tickets_due", "helpdesk_tickets_on_time"), helpdeskQuality],
-  "digital-assisted-systems": [onTime("das-ticket", "das_tickets_due", "das_tickets_on_time")],
+  "digital-assisted-systems": [onTime("das-ticket", "das_tickets_due", "das_tickets_on_time"), digitalForecastAccuracy],
+  ivr: [ivr],
   rfx: [onTime("rfx", "rfx_due", "rfx_responses_on_time")],
   "client-reporting": [onTime("client-report", "client_reports_due", "client_reports_on_time"), clientReportAccuracy],
   invoicing: [onTime("invoice", "invoices_due", "invoices_on_time"), invoiceAccuracy],
@@ -64,9 +66,24 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   // Chat availability shares the catalog's open_minutes with switch uptime, so it waits for its own denominator.
   telecoms: [uptime("telephony", "switch_up_open_minutes", "open_minutes")],
   "production-systems": [uptime("production", "system_up_open_minutes", "system_open_minutes")],
-  "digital-conversational": [uptime("bot", "fully_functional_minutes", "total_minutes")],
-  "digital-non-conversational": [uptime("self-service", "fully_functional_minutes", "total_minutes")],
-  "digital-back-stage": [uptime("back-stage", "fully_functional_minutes", "total_minutes")],
+  "digital-conversational": [
+    conversational,
+    monitoring("bot"),
+    digitalServiceCost("digital-conversational"),
+    uptime("bot", "fully_functional_minutes", "total_minutes"),
+  ],
+  "digital-non-conversational": [
+    nonConversational,
+    monitoring("self-service", ["checked", "checked_with_defect"]),
+    digitalServiceCost("digital-non-conversational"),
+    uptime("self-service", "fully_functional_minutes", "total_minutes"),
+  ],
+  "digital-back-stage": [
+    backStage,
+    monitoring("back-office", ["checked", "checked_with_defect"]),
+    digitalServiceCost("digital-back-stage"),
+    uptime("back-stage", "fully_functional_minutes", "total_minutes"),
+  ],
 };
 
 /** SQL computing every component of a group as long rows (day, program_id, queue_id, component, value). */
