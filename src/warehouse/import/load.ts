@@ -18,6 +18,7 @@ import type { ComponentSettings } from "../metrics/components/index.ts";
 import { type ComponentUpdate, updateComponents } from "../metrics/compute.ts";
 import type { Column } from "../schema/define.ts";
 import type { Warehouse } from "../warehouse.ts";
+import { bulkPlan } from "./bulk.ts";
 import type { Mapping } from "./mapping.ts";
 import { readRecords } from "./readers.ts";
 import { Stage } from "./stage.ts";
@@ -149,9 +150,20 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   try {
     for (const [index, file] of files.entries()) {
       const name = basename(file);
+      // Typed Parquet: the rows DuckDB finds certainly valid are staged in bulk, the others read row by row.
+      const bulk = await bulkPlan(warehouse, mapping, file);
+      if (bulk) {
+        const staged = await stage.insert(
+          `SELECT ${bulk.staged.join(", ")}, ${index}, file_row_number + 1
+           FROM read_parquet('${file.replaceAll("'", "''")}', file_row_number = true) WHERE ${bulk.valid}`,
+        );
+        read += staged;
+        if (staged === bulk.rows) continue;
+      }
       const reader = readRecords(file, {
         ...(mapping.source.format ? { format: mapping.source.format } : {}),
         ...(mapping.source.delimiter ? { delimiter: mapping.source.delimiter } : {}),
+        ...(bulk ? { where: `NOT (${bulk.valid})` } : {}),
         onProgress: (done, total) => options.onProgress?.(index + done / Math.max(total, 1), files.length),
       });
       for await (const record of reader) {

@@ -58,6 +58,8 @@ export interface CompiledColumn {
   readonly extract: (record: Record<string, unknown>) => unknown;
   /** Source column, for error messages. */
   readonly source: string;
+  /** The source column, when the rule takes it as it is (a rename): bulk loads read such columns in SQL. */
+  readonly from?: string;
   readonly format?: string;
   readonly duration?: "seconds" | "clock";
 }
@@ -111,7 +113,7 @@ export function identityMapping(dataset: string): Mapping {
     timezone: "UTC",
     source: {},
     exclude: [],
-    columns: Object.keys(table.columns).map((name) => ({ name, source: name, extract: (r) => r[name] })),
+    columns: Object.keys(table.columns).map((name) => ({ name, source: name, from: name, extract: (r) => r[name] })),
     text: `identity:${dataset}`,
   };
 }
@@ -151,7 +153,7 @@ export function loadMapping(file: string): Mapping {
       ? { keepLatest: { order: compile(m.keep_latest.by, `${file}: keep_latest.by`), reason: m.keep_latest.reason } }
       : {}),
     columns: Object.entries(m.columns).map(([name, rule]): CompiledColumn => {
-      if (typeof rule === "string") return { name, source: rule, extract: (r) => r[rule] };
+      if (typeof rule === "string") return { name, source: rule, from: rule, extract: (r) => r[rule] };
       const base = {
         name,
         ...(rule.format ? { format: rule.format } : {}),
@@ -159,7 +161,7 @@ export function loadMapping(file: string): Mapping {
       };
       if (rule.from !== undefined) {
         const from = rule.from;
-        return { ...base, source: from, extract: (r) => r[from] };
+        return { ...base, source: from, from, extract: (r) => r[from] };
       }
       if (rule.expr !== undefined)
         return { ...base, source: rule.expr, extract: compile(rule.expr, `${file}: columns.${name}.expr`) };

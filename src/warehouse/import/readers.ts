@@ -19,6 +19,8 @@ export interface SourceRecord {
 export interface ReadOptions {
   readonly format?: SourceFormat;
   readonly delimiter?: string;
+  /** Parquet only: a SQL condition on the source columns; rows that do not meet it are skipped. */
+  readonly where?: string;
   /** Called with how much is read so far and the total, for progress: bytes, or rows for Parquet. */
   readonly onProgress?: (bytes: number, total: number) => void;
 }
@@ -48,7 +50,7 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
   const total = statSync(file).size;
   if (format === "parquet") {
     // Progress in rows rather than bytes: Parquet is read by row groups.
-    yield* readParquet(file, options.onProgress);
+    yield* readParquet(file, options.where ?? "true", options.onProgress);
     return;
   }
   const stream = createReadStream(file);
@@ -116,6 +118,7 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
 /** Parquet rows, streamed one DuckDB chunk at a time so that files of any size read in flat memory. */
 async function* readParquet(
   file: string,
+  where: string,
   onProgress?: (rows: number, total: number) => void,
 ): AsyncGenerator<SourceRecord> {
   const instance = await DuckDBInstance.create(":memory:");
@@ -125,9 +128,13 @@ async function* readParquet(
       await connection.runAndReadAll("SELECT count(*) AS n FROM read_parquet($1)", [file])
     ).getRowObjectsJS();
     const total = Number(meta?.n ?? 0);
-    const result = await connection.stream("SELECT * FROM read_parquet($1)", [file]);
+    // The row's place in the file is its line, also when a condition skips rows.
+    const result = await connection.stream(
+      `SELECT * EXCLUDE (file_row_number), file_row_number FROM read_parquet($1, file_row_number = true) WHERE ${where}`,
+      [file],
+    );
     // Calendar dates read as midnight UTC; they are given on as the date alone (yyyy-MM-dd).
-    const names = result.columnNames();
+    const names = result.columnNames().slice(0, -1);
     const dates = new Set(names.filter((_, i) => result.columnTypes()[i]!.typeId === DuckDBTypeId.DATE));
     let line = 0;
     for await (const rows of result.yieldRowObjectJs()) {
@@ -144,7 +151,8 @@ async function* readParquet(
                   : v.toISOString()
                 : v;
         }
-        yield { line: ++line, values };
+        line = Number(row.file_row_number) + 1;
+        yield { line, values };
       }
       onProgress?.(line, total);
     }

@@ -81,6 +81,14 @@ export class Stage {
     this.rows++;
   }
 
+  /** Stages the rows of a query (canonical columns in order, then file index and line). Returns how many. */
+  async insert(select: string): Promise<number> {
+    this.appender.flushSync();
+    const result = await this.warehouse.connection.run(`INSERT INTO ${NAME} ${select}`);
+    this.rows += result.rowsChanged;
+    return result.rowsChanged;
+  }
+
   /** Writes what the appender holds; call once every row is appended. */
   finish(): void {
     if (this.finished) return;
