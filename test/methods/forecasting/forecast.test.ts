@@ -11,7 +11,11 @@ import {
 } from "../../../src/methods/forecasting/index.ts";
 
 /** A grid of `weeks` weeks from Monday 2026-01-05, each day `daily[weekday]` × `shape`. */
-function weekly(weeks: number, daily: number[], shape: number[]): { firstDay: string; intervalsPerDay: number; values: number[] } {
+function weekly(
+  weeks: number,
+  daily: number[],
+  shape: number[],
+): { firstDay: string; intervalsPerDay: number; values: number[] } {
   const values: number[] = [];
   for (let d = 0; d < 7 * weeks; d++) for (const s of shape) values.push((daily[d % 7] as number) * s);
   return { firstDay: "2026-01-05", intervalsPerDay: shape.length, values };
