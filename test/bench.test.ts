@@ -1,0 +1,37 @@
+/**
+ * `npm run bench` works end to end at a tiny size: it completes and writes a valid JSON report. No timing is
+ * asserted here; speed is judged from the report, as ratios within one run.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "cxpm-bench-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it("runs at 20,000 contacts and writes its report", () => {
+  const out = join(dir, "bench.json");
+  const printed = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench.ts", "--contacts", "20000", "--months", "2", "--out", out, "--verify"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  expect(printed).toContain("recompute / scan");
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  expect(report.options).toEqual({ contacts: 20000, months: 2, seed: 1 });
+  expect(report.data.rows.contacts).toBeGreaterThan(15_000);
+  for (const seconds of [
+    report.import.seconds,
+    report.recompute.seconds,
+    report.scan.localDaySeconds,
+    report.scan.utcDaySeconds,
+    report.oneDay.seconds,
+  ]) {
+    expect(seconds).toBeGreaterThan(0);
+  }
+  expect(report.oneDay.rows).toBeGreaterThan(0);
+  // Correctness, not speed: the one-day update left the components a full rebuild gives.
+  expect(report.verified).toBe(true);
+}, 300_000);
