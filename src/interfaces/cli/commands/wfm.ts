@@ -19,6 +19,7 @@ import {
   staffing,
 } from "../../../methods/queueing/index.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
+import { forecastCommand } from "./forecast.ts";
 
 // Command-line mistakes exit 2 like commander's own; a queue the models cannot handle exits 1.
 const USAGE = 2;
@@ -116,9 +117,10 @@ function compute<T>(run: () => T): T {
 
 export function wfmCommand(): Command {
   return new Command("wfm")
-    .description("workforce management: Erlang B/C/A measures and staffing to service-level targets")
+    .description("workforce management: Erlang B/C/A measures, staffing to service-level targets, forecasts")
     .addCommand(erlangCommand())
-    .addCommand(staffCommand());
+    .addCommand(staffCommand())
+    .addCommand(forecastCommand());
 }
 
 // ------------------------------------------------------------------------------------------------- erlang
