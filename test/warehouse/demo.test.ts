@@ -51,7 +51,17 @@ describe("the demo's building blocks", () => {
       new Set(["customer-service", "tech-support", "collections", "sales", "back-office"]),
     );
     const kinds = new Set(QUEUES.map((q) => `${q.channel}/${q.kind}`));
-    for (const k of ["voice/real-time", "chat/real-time", "email/deferred", "back-office/deferred", "voice/outbound"]) {
+    for (const k of [
+      "voice/real-time",
+      "chat/real-time",
+      "email/deferred",
+      "back-office/deferred",
+      "voice/outbound",
+      "retail/face-to-face",
+      "web/bot",
+      "app/self-service",
+      "rpa/back-office",
+    ]) {
       expect(kinds).toContain(k);
     }
     for (const q of QUEUES) {
@@ -154,6 +164,24 @@ describe("a small run", () => {
     const serviceLevels = values.filter((v) => v.metric === "rt.service_level").map((v) => v.value!);
     expect(new Set(values.map((v) => v.scope)).size).toBeGreaterThanOrEqual(5);
     expect(Math.max(...serviceLevels) - Math.min(...serviceLevels)).toBeGreaterThan(5);
+  });
+
+  it("keeps a roster with tenure, training, leavers and their reasons, and absences of rostered people", async () => {
+    const [roster] = (await all<{ bad: number; leavers: number; reasons: number; hires: number }>(`
+      SELECT count(*) FILTER (WHERE trained_on < starts_on OR left_on < starts_on OR hired_on > starts_on) AS bad,
+        count(*) FILTER (WHERE left_on IS NOT NULL) AS leavers,
+        count(DISTINCT leave_reason) AS reasons,
+        count(*) FILTER (WHERE hired_on = starts_on) AS hires
+      FROM people`)) as [{ bad: number; leavers: number; reasons: number; hires: number }];
+    expect(roster.bad).toBe(0);
+    expect(roster.leavers).toBeGreaterThan(0);
+    expect(roster.reasons).toBeGreaterThanOrEqual(2);
+    expect(roster.hires).toBeGreaterThan(0);
+    const [{ strangers }] = (await all<{ strangers: number }>(`
+      SELECT count(*) AS strangers FROM absences a
+      WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.person_id = a.person_id AND p.program_id = a.program_id
+        AND a.absent_on BETWEEN p.starts_on AND coalesce(p.left_on, p.as_of))`)) as [{ strangers: number }];
+    expect(strangers).toBe(0);
   });
 
   it("uses every value the schema allows for callbacks, and only those", async () => {

@@ -1,7 +1,7 @@
 /**
  * The demo operation's organisation: a multi-site outsourcer with three locations in two regions, four clients
- * and eight programs across customer service, tech support, sales, collections and back office, and the queues
- * they answer. The structure is fixed (the seed changes the data, not the organisation), and so is each
+ * and nine programs across customer service, tech support, sales, collections and back office (one of them a
+ * group of stores), and the queues and digital channels they serve. The structure is fixed (the seed changes the data, not the organisation), and so is each
  * program's performance profile: some programs are staffed to meet typical targets and others are not, one is
  * improving month by month and one is slipping, so every rule of the Standard has something to judge.
  */
@@ -123,6 +123,10 @@ export interface DemoQueue {
   readonly leads?: readonly [qualifying: number, conversion: number];
   /** Bots, self-service and automation: how their sessions go. */
   readonly digital?: DigitalProfile;
+  /** Face to face: share of visits with a repair, and of repairs the share reworked. */
+  readonly repairs?: readonly [share: number, rework: number];
+  /** Face to face: share of the people coming in who leave without registering. */
+  readonly exitShare?: number;
 }
 
 /** The `source` of every demo contact; rows with it are the demo's and are replaced on the next run. */
@@ -274,6 +278,24 @@ export const PROGRAMS: readonly DemoProgram[] = [
       satisfaction: 4.25,
       auxiliary: 0.15,
       attrition: 0.62,
+    }),
+  },
+  {
+    id: "contoso-stores-lisbon",
+    name: "Contoso Mobile stores",
+    client: "Contoso Mobile",
+    service: "sales",
+    location: "lisbon",
+    surveyScale: 10,
+    // The stores around Lisbon: visitors take a ticket and wait for a CSS; sales and repairs.
+    profile: profile({
+      plannedServiceLevel: 0.8,
+      seatCap: 0.95,
+      resolution: 0.84,
+      escalation: 0.08,
+      correctEscalation: 0.85,
+      satisfaction: 4.4,
+      attrition: 0.4,
     }),
   },
   {
@@ -563,6 +585,24 @@ export const QUEUES: readonly DemoQueue[] = [
     acw: 35,
     patienceSeconds: 420,
     concurrency: 2,
+  },
+  // Contoso Mobile's stores: a ticket machine, a wait, and sales and repairs at the counter.
+  {
+    id: "contoso-stores-lisbon-visits",
+    program: "contoso-stores-lisbon",
+    channel: "retail",
+    kind: "face-to-face",
+    pattern: "voice",
+    slThresholdSeconds: 600,
+    volume: 4,
+    growth: 0.01,
+    hours: WEEKDAYS_AND_SATURDAY(10, 20, [10, 19]),
+    talk: [420, 0.5],
+    acw: 45,
+    patienceSeconds: 1500,
+    sales: { rate: 0.32, rateTrend: 0.003, medianValue: 190 },
+    repairs: [0.22, 0.07],
+    exitShare: 0.3,
   },
   // Digital channels, open around the clock: Northwind's web assistant, Contoso's self-service app, and the
   // automation that registers Fabrikam's claims.

@@ -108,19 +108,20 @@ export class Roster {
   private nextPerson = 1;
 
   /**
-   * @param poolSizes agents per pool, indexed program × 3 + kind as in the simulation (0 where none)
+   * @param poolSizes agents per pool, indexed program × kinds + kind as in the simulation (0 where none)
    */
   constructor(
     private readonly rng: Random,
     window: DemoWindow,
     poolSizes: readonly number[],
+    kinds: number,
   ) {
     this.first = epochDay(window.dates[0]!);
     this.last = epochDay(window.dates[window.dates.length - 1]!);
     const start = this.first - HISTORY_DAYS;
     const seats: Seat[] = [];
     poolSizes.forEach((size, pool) => {
-      for (let agent = 1; agent <= size; agent++) seats.push({ pool, program: Math.floor(pool / 3), agent });
+      for (let agent = 1; agent <= size; agent++) seats.push({ pool, program: Math.floor(pool / kinds), agent });
     });
     // Pending hires per seat: the day the backfill starts.
     const current = new Map<Seat, PersonRow | undefined>();

@@ -48,8 +48,10 @@ import { SupportProcesses, type SupportSink } from "./support.ts";
 export const CALLBACK = { none: 0, keptPlace: 1, unreachable: 2, later: 3 } as const;
 export const CALLBACK_VALUES = ["none", "kept-place", "unreachable", "later"] as const;
 /** Kinds of work agents are pooled by, with the letter their agent ids carry. */
-export const WORK_KINDS = ["real-time", "deferred", "outbound"] as const;
-export const WORK_KIND_LETTERS = ["r", "d", "o"] as const;
+export const WORK_KINDS = ["real-time", "deferred", "outbound", "face-to-face"] as const;
+export const WORK_KIND_LETTERS = ["r", "d", "o", "f"] as const;
+/** Agent pools per program: one per kind of work, at index program × KINDS + kind. */
+const KINDS = WORK_KINDS.length;
 /** QA monitoring modes, by code. */
 export const MONITORING_MODES = ["remote", "recorded", "side-by-side", "system"] as const;
 /** How voice calls leave the IVR, by code. */
@@ -93,6 +95,8 @@ export class ContactRow {
   recordClosed = Number.NaN;
   leadQualifying = Number.NaN;
   lead = Number.NaN;
+  /** A store visit's repair had to be reworked: 0 or 1, NaN when no repair. */
+  rework = Number.NaN;
   /** Voice: index in IVR_OUTCOMES, and how the routing went. */
   ivrOutcome = Number.NaN;
   routedAsDesigned = Number.NaN;
@@ -137,6 +141,7 @@ export class ContactRow {
     this.recordClosed = Number.NaN;
     this.leadQualifying = Number.NaN;
     this.lead = Number.NaN;
+    this.rework = Number.NaN;
     this.ivrOutcome = Number.NaN;
     this.routedAsDesigned = Number.NaN;
     this.intentMatched = Number.NaN;
@@ -180,6 +185,14 @@ export interface SurveyRow {
   journeyScore: number;
 }
 
+/** People a store's door counter saw come in during one local hour. */
+export interface FootfallRow {
+  program: number;
+  starts: number;
+  minutes: number;
+  people: number;
+}
+
 /** Units of the cost driver (contacts handled) of one program on one local day (days since 1970-01-01). */
 export interface DriverRow {
   program: number;
@@ -221,6 +234,7 @@ export interface IntervalRow {
 
 export interface DemoSink extends SupportSink, RosterSink {
   driver(row: DriverRow): void;
+  footfall(row: FootfallRow): void;
   contact(row: ContactRow): void;
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
@@ -351,9 +365,8 @@ const wholeDay = (absence: AbsenceRow | undefined) =>
   absence !== undefined && absence.reason !== 1 && absence.reason !== 7;
 const lognormalMean = (median: number, sigma: number) => median * Math.exp((sigma * sigma) / 2);
 const cents = (x: number) => Math.round(x * 100) / 100;
-/** The agent pool a queue's work goes to: 0 real time, 1 deferred, 2 outbound; digital channels have none (-1). */
-const workKind = (queue: DemoQueue) =>
-  queue.digital ? -1 : queue.kind === "real-time" ? 0 : queue.kind === "deferred" ? 1 : 2;
+/** The agent pool a queue's work goes to (index in WORK_KINDS); digital channels have none (-1). */
+const workKind = (queue: DemoQueue) => (queue.digital ? -1 : (WORK_KINDS as readonly string[]).indexOf(queue.kind));
 
 const HOLD_SIGMA = 0.7;
 const ACW_SIGMA = 0.5;
@@ -437,7 +450,7 @@ export class DemoSimulation {
   private readonly queueMonths: QueueMonth[][];
   private readonly locationOf: number[];
   private readonly programOf: number[];
-  /** Per program × work kind (index program * 3 + kind), or undefined where the program does no such work. */
+  /** Per program × work kind (index program × KINDS + kind), or undefined where the program does no such work. */
   private readonly pools: (AgentPool | undefined)[];
   /** Who holds each agent seat, day by day, and their absences. */
   private readonly roster: Roster;
@@ -629,12 +642,13 @@ export class DemoSimulation {
       people,
       window,
       this.pools.map((pool) => pool?.size ?? 0),
+      KINDS,
     );
     this.support = new SupportProcesses(
       support,
       window,
       this.starts,
-      PROGRAMS.map((_, p) => WORK_KINDS.reduce((sum, _kind, k) => sum + (this.pools[p * 3 + k]?.size ?? 0), 0)),
+      PROGRAMS.map((_, p) => WORK_KINDS.reduce((sum, _kind, k) => sum + (this.pools[p * KINDS + k]?.size ?? 0), 0)),
     );
   }
 
@@ -645,7 +659,7 @@ export class DemoSimulation {
     this.support.day(d, sink);
     QUEUES.forEach((queue, q) => {
       if (queue.digital) this.digitalDay(q, queue, queue.digital, d, sink);
-      else if (queue.kind === "real-time") this.realTimeDay(q, queue, d, sink);
+      else if (queue.kind === "real-time" || queue.kind === "face-to-face") this.realTimeDay(q, queue, d, sink);
       else if (queue.kind === "outbound") this.outboundDay(q, queue, d, sink);
       else this.deferredDay(q, queue, d, sink);
     });
@@ -667,7 +681,7 @@ export class DemoSimulation {
     this.pools.forEach((pool, index) => {
       if (!pool) return;
       pool.absent.fill(undefined);
-      const rate = this.programMonths[Math.floor(index / 3)]![date.monthIndex]!.absence * UNPLANNED_SHARE;
+      const rate = this.programMonths[Math.floor(index / KINDS)]![date.monthIndex]!.absence * UNPLANNED_SHARE;
       for (let a = 1; a <= pool.size; a++) {
         if (!pool.works(a, d)) continue;
         const person = this.roster.onSeat(index, a, d);
@@ -707,13 +721,16 @@ export class DemoSimulation {
     if (Number.isNaN(row.agent)) return;
     this.handledToday[this.programOf[row.queue]!]!++;
     const rng = this.rng;
-    const pool = this.pools[this.programOf[row.queue]! * 3 + workKind(queue)]!;
+    const pool = this.pools[this.programOf[row.queue]! * KINDS + workKind(queue)]!;
     const handle = row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
     pool.productive[row.agent]! += handle / (queue.concurrency ?? 1);
     if (queue.channel === "chat") pool.chatting[row.agent]! += handle / (queue.concurrency ?? 1);
     const end = this.ends[this.locationOf[row.queue]!]!;
 
-    if (rng.chance(MONITORED_SHARE)) {
+    // Smaller lines of work (a campaign, the stores) are monitored more densely to reach a usable sample.
+    const monitored =
+      queue.kind === "outbound" || queue.kind === "face-to-face" ? 3 * MONITORED_SHARE : MONITORED_SHARE;
+    if (rng.chance(monitored)) {
       const evaluated = row.completed + 3600 + rng.uniform() * 3 * 86400;
       if (evaluated < end) {
         const e = this.evaluationRow;
@@ -783,7 +800,7 @@ export class DemoSimulation {
   }
 
   private agentFor(q: number, queue: DemoQueue): number {
-    return this.pools[this.programOf[q]! * 3 + workKind(queue)]!.pick(this.rng, this.today, this.hour);
+    return this.pools[this.programOf[q]! * KINDS + workKind(queue)]!.pick(this.rng, this.today, this.hour);
   }
 
   private realTimeDay(q: number, queue: DemoQueue, d: number, sink: DemoSink) {
@@ -793,11 +810,13 @@ export class DemoSimulation {
     const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
     const qm = this.queueMonths[q]![date.monthIndex]!;
     const forecast = this.forecast[q]!;
-    const pool = this.pools[this.programOf[q]! * 3]!;
+    const pool = this.pools[this.programOf[q]! * KINDS + workKind(queue)]!;
     const aht = qm.ahtSeconds;
     const concurrency = queue.concurrency ?? 1;
     const threshold = queue.slThresholdSeconds ?? 20;
     const voice = queue.channel === "voice";
+    const chat = queue.channel === "chat";
+    const visits = queue.kind === "face-to-face";
     const patience = queue.patienceSeconds ?? 300;
 
     // The plan: agents per hour for the forecast, capped by seats at the day's peak.
@@ -831,6 +850,16 @@ export class DemoSimulation {
         scheduled: Math.min(planned[h]!, seats),
         present: agents,
       });
+      // A store's door counter sees the visitors who register and those who look around and leave.
+      if (visits) {
+        const exit = queue.exitShare ?? 0;
+        sink.footfall({
+          program: this.programOf[q]!,
+          starts: starts[h]!,
+          minutes: length / 60,
+          people: n + rng.poisson((n * exit) / (1 - exit)),
+        });
+      }
       if (n === 0) continue;
       const servers = agents * concurrency;
       const shape = waitShape(
@@ -858,7 +887,7 @@ export class DemoSimulation {
             row.intentMatched = rng.chance(0.88) ? 1 : 0;
           }
         }
-        // Through the IVR (voice) or the pre-chat form (chat) into the agent queue.
+        // Through the IVR (voice), the pre-chat form (chat) or the ticket machine (a store) into the queue.
         row.offered = row.arrived + Math.round(rng.lognormal(voice ? 30 : 15, 0.4));
         // Which of the hour's fates this caller meets, and the wait that goes with it.
         const u = rng.uniform();
@@ -899,14 +928,14 @@ export class DemoSimulation {
           row.wait = Math.round(wait);
           row.answered = row.offered + row.wait;
           this.handle(row, queue, qm, pm, voice);
-          if (!voice) {
+          if (chat) {
             row.sessionAbandoned = rng.chance(0.04) ? 1 : 0;
             // About one reply per minute and a half of chat, each after half a minute or so.
             row.replies = Math.max(1, Math.round(row.talk / rng.lognormal(90, 0.3)));
             row.replyWait = Math.round(row.replies * rng.lognormal(30, 0.35));
           }
         }
-        const invited = !voice && queue.invitations !== undefined && rng.chance(queue.invitations[0]);
+        const invited = chat && queue.invitations !== undefined && rng.chance(queue.invitations[0]);
         if (invited) row.invitation = 0;
         const arrived = row.arrived;
         this.emit(row, sink, queue, pm);
@@ -1075,6 +1104,7 @@ export class DemoSimulation {
     row.resolved = resolved ? 1 : 0;
     const written = queue.channel === "email" || queue.channel === "web" ? 0.85 : 1;
     row.firstContact = resolved && !escalated && rng.chance(pm.firstContact * written) ? 1 : 0;
+    if (queue.repairs && rng.chance(queue.repairs[0])) row.rework = rng.chance(queue.repairs[1]) ? 1 : 0;
     if (queue.leads) {
       const qualifying = rng.chance(queue.leads[0]);
       row.leadQualifying = qualifying ? 1 : 0;
@@ -1194,8 +1224,8 @@ export class DemoSimulation {
     const date = this.window.dates[d]!;
     this.pools.forEach((pool, index) => {
       if (!pool) return;
-      const program = Math.floor(index / 3);
-      const kind = index % 3;
+      const program = Math.floor(index / KINDS);
+      const kind = index % KINDS;
       const pm = this.programMonths[program]![date.monthIndex]!;
       const starts = this.starts[LOCATIONS.findIndex((l) => l.id === PROGRAMS[program]!.location)]![d]!;
       let productive = 0;

@@ -23,6 +23,8 @@ import {
   costDrivers,
   costs,
   employeeSurveys,
+  footfall,
+  mysteryShops,
   people,
   qaEvaluations,
   SUPPORT_PROCESSES,
@@ -51,6 +53,7 @@ import {
   type DemoSink,
   type DriverRow,
   type EvaluationRow,
+  type FootfallRow,
   type IntervalRow,
   IVR_OUTCOMES,
   MONITORING_MODES,
@@ -64,6 +67,7 @@ import {
   COST_CATEGORIES,
   type ComplaintRow,
   type CostRow,
+  type MysteryShopRow,
   type OutageRow,
   type SupportEventRow,
   type SystemPeriodRow,
@@ -139,6 +143,7 @@ const STAGED = {
       "inputs",
       "inputs_recognized",
       "confidence_sum",
+      "rework",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -187,6 +192,7 @@ const STAGED = {
       inputs: "s.inputs",
       inputs_recognized: "s.inputs_recognized",
       confidence_sum: "s.confidence_sum",
+      rework: flag("rework"),
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -472,6 +478,31 @@ const STAGED = {
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
+  footfall: {
+    table: footfall,
+    columns: ["program", "starts", "minutes", "people"],
+    expressions: {
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      starts_at: instant("starts"),
+      interval_minutes: "s.minutes",
+      people: "s.people",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
+  mystery_shops: {
+    table: mysteryShops,
+    columns: ["seq", "program", "shopped", "score"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      shop_id: `'shop-' || ${id("seq", 5)}`,
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      shopped_at: instant("shopped"),
+      score: "s.score",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
   cost_drivers: {
     table: costDrivers,
     columns: ["program", "day", "units"],
@@ -680,6 +711,7 @@ export class DemoStage implements DemoSink {
     b[37]![k] = row.inputs;
     b[38]![k] = row.inputsRecognized;
     b[39]![k] = row.confidenceSum;
+    b[40]![k] = row.rework;
     s.advance();
   }
 
@@ -837,6 +869,14 @@ export class DemoStage implements DemoSink {
 
   cost(row: CostRow): void {
     this.put("costs", [row.program, row.day, row.channel, row.category, row.amount]);
+  }
+
+  footfall(row: FootfallRow): void {
+    this.put("footfall", [row.program, row.starts, row.minutes, row.people]);
+  }
+
+  mysteryShop(row: MysteryShopRow): void {
+    this.put("mystery_shops", [row.seq, row.program, row.shopped, row.score]);
   }
 
   driver(row: DriverRow): void {

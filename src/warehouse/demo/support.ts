@@ -2,7 +2,7 @@
  * The demo's work around the contacts, day by day: the support processes with deadlines (content updates and
  * checks, helpdesk and digital-system tickets, client reports, invoices, RFXs, implementation milestones,
  * recruiting requests), the availability of the systems (opening periods and outages), the costs of service
- * delivery, complaints, and what the clients say in their surveys. Everything comes from its own random stream,
+ * delivery, complaints, what the clients say in their surveys, and the stores' mystery shopping. Everything comes from its own random stream,
  * so the contacts do not change with it.
  *
  * Most work is done in time, some late, a little still open at the end of the window; work due after the
@@ -11,7 +11,7 @@
  */
 import { SUPPORT_PROCESSES } from "../schema/tables.ts";
 import type { DemoWindow } from "./calendar.ts";
-import { LOCATIONS, PROGRAMS, SYSTEMS } from "./organisation.ts";
+import { LOCATIONS, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
 import type { Random } from "./random.ts";
 import { isOpen } from "./seasonality.ts";
 
@@ -75,6 +75,14 @@ export interface ClientSurveyRow {
   scaleMax: number;
 }
 
+/** A mystery-shopping visit to a store program, scored 0–100. */
+export interface MysteryShopRow {
+  seq: number;
+  program: number;
+  shopped: number;
+  score: number;
+}
+
 export const COST_CATEGORIES = ["labour", "technology", "facilities", "platform"] as const;
 export const COMPLAINANTS = ["client", "customer"] as const;
 
@@ -85,6 +93,7 @@ export interface SupportSink {
   cost(row: CostRow): void;
   complaint(row: ComplaintRow): void;
   clientSurvey(row: ClientSurveyRow): void;
+  mysteryShop(row: MysteryShopRow): void;
 }
 
 const process = (name: (typeof SUPPORT_PROCESSES)[number]) => SUPPORT_PROCESSES.indexOf(name);
@@ -110,6 +119,7 @@ export class SupportProcesses {
   private nextSeq = 1;
   private nextComplaint = 1;
   private nextResponse = 1;
+  private nextShop = 1;
   private readonly locationOf: number[];
   /** Per location: the first instant after the window. */
   private readonly ends: number[];
@@ -199,6 +209,15 @@ export class SupportProcesses {
           resolved: resolved < end ? Math.round(resolved) : Number.NaN,
         });
         this.written.complaints++;
+      }
+      // Stores are mystery-shopped once a month, on the 20th.
+      if (date.day === 20 && QUEUES.some((q) => q.program === program.id && q.kind === "face-to-face")) {
+        sink.mysteryShop({
+          seq: this.nextShop++,
+          program: p,
+          shopped: this.at(p, d, 15),
+          score: Math.round(Math.min(100, Math.max(0, 62 + 25 * program.profile.resolution + 5 * rng.normal()))),
+        });
       }
       if (date.day === 15) {
         for (let i = 0; i < 2; i++) {

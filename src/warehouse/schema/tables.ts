@@ -208,6 +208,36 @@ export const surveys = table({
   },
 });
 
+export const footfall = table({
+  name: "footfall",
+  description:
+    "People entering a face-to-face location, from its door counter, per program and interval (or day); visits registered for service are contacts of kind face-to-face.",
+  naturalKey: ["program_id", "starts_at"],
+  columns: {
+    program_id: col.text.required("Program (the location or group of locations) counted."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    starts_at: col.timestamp.required("Start of the interval counted."),
+    interval_minutes: col.double({ description: "Length of the interval.", unit: "minutes" }),
+    people: col.double.required("People who came in."),
+  },
+});
+
+export const mysteryShops = table({
+  name: "mystery_shops",
+  description:
+    "One mystery-shopping visit to a face-to-face location and its overall quality score. Load one score per location and period (averaging repeat visits) to follow the Standard's count of locations shopped.",
+  naturalKey: ["source", "shop_id"],
+  columns: {
+    source: col.text.required("Shopping provider or program."),
+    shop_id: col.text.required("Id of the visit."),
+    program_id: col.text.required("Program (location) shopped."),
+    location_id: col.text("Location shopped, when the program spans several."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    shopped_at: col.timestamp.required("When the location was shopped; it counts in that local month."),
+    score: col.double.required("Overall location quality score, on the shopping provider's scale."),
+  },
+});
+
 export const employeeSurveys = table({
   name: "employee_surveys",
   description:
@@ -516,6 +546,8 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   support_events: supportEvents,
   system_hours: systemHours,
   system_outages: systemOutages,
+  footfall,
+  mystery_shops: mysteryShops,
   employee_surveys: employeeSurveys,
   client_surveys: clientSurveys,
   complaints,

@@ -12,6 +12,7 @@ import { deferred, deferredArrivals, deferredBacklog, ivr, outbound, realTime } 
 import { costDriverUnits, digitalServiceCost, serviceDeliveryCost } from "./costs.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { backStage, conversational, digitalForecastAccuracy, nonConversational } from "./digital.ts";
+import { footfall, mysteryShopping, staffedHours, visits } from "./face-to-face.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import {
@@ -46,6 +47,7 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
     staffingPlanAttainment("deferred"),
   ],
   outbound: [outbound, agentTime("outbound", "staff_hours"), monitoring("outbound")],
+  "face-to-face": [visits, footfall, staffedHours, monitoring("face-to-face"), mysteryShopping],
   "customer-experience": [satisfaction, journeyExperience, clientSatisfaction, clientComplaints],
   cost: [serviceDeliveryCost, costDriverUnits],
   "employee-experience": [employeeSatisfaction],
