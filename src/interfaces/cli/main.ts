@@ -30,6 +30,12 @@ program.addCommand(demoCommand());
 const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
 for (const command of everyCommand(program)) command.exitOverride().showHelpAfterError();
 
+// Output piped into a reader that stops early (`| head`): nothing more is wanted, which is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
