@@ -1,4 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { importFiles } from "../../src/warehouse/import/load.ts";
+import { identityMapping } from "../../src/warehouse/import/mapping.ts";
+import { DEFAULT_SETTINGS } from "../../src/warehouse/metrics/components/index.ts";
+import { recomputeComponents } from "../../src/warehouse/metrics/compute.ts";
 import { metricFixture } from "./fixtures.ts";
 
 const fixture = metricFixture();
@@ -223,5 +230,86 @@ describe("outbound", () => {
     expect((await one("ob.completion_success")).value).toBe(300);
     expect((await one("ob.closure_rate")).components).toEqual({ closed_transactions: 1, closable_transactions: 2 });
     expect((await one("ob.css_utilization")).value).toBeCloseTo((100 * 6000) / 7200, 10);
+  });
+});
+
+describe("contact resolution by repeat-contact analysis", () => {
+  const call = (id: string, customer: string | null, arrivedAt: string, over: Record<string, unknown> = {}) =>
+    contact(id, {
+      channel: "voice",
+      queue_id: "care-voice",
+      customer_id: customer,
+      arrived_at: arrivedAt,
+      offered_at: arrivedAt,
+      answered_at: arrivedAt,
+      wait_seconds: 0,
+      talk_seconds: 100,
+      ...over,
+    });
+  const calls = [
+    // x calls again two days later: the first call did not resolve; the second did, but was a repeat.
+    call("a1", "x", "2026-01-10T10:00:00"),
+    call("a2", "x", "2026-01-12T10:00:00"),
+    // y never calls again: resolved at the first contact.
+    call("b1", "y", "2026-01-10T10:00:00"),
+    // z's outcome is recorded: it wins.
+    call("c1", "z", "2026-01-10T10:00:00", { resolved: false, first_contact: false }),
+    // No customer: no analysis.
+    call("d1", null, "2026-01-10T10:00:00"),
+    // w never calls again, but was escalated: resolved, not at the first contact.
+    call("e1", "w", "2026-01-10T10:00:00", { escalated: true }),
+    // v writes an email a week later, in February: the January call did not resolve.
+    call("f1", "v", "2026-01-25T10:00:00"),
+    contact("f2", {
+      channel: "email",
+      queue_id: "care-mail",
+      kind: "deferred",
+      customer_id: "v",
+      arrived_at: "2026-02-01T10:00:00",
+      completed_at: "2026-02-01T12:00:00",
+    }),
+  ];
+  const week = { repeatContactDays: 7 };
+
+  it("counts a handled contact resolved when the customer does not come back within the window", async () => {
+    await fixture.load("contacts", calls);
+    const [resolution] = await fixture.metric("rt.issue_resolution", { to: "2026-01" }, week);
+    expect(resolution!.components).toEqual({ resolved: 3, resolution_assessed: 6 });
+    const [fcr] = await fixture.metric("rt.first_contact_resolution", { to: "2026-01" }, week);
+    expect(fcr!.components).toEqual({ resolved_first_contact: 1, resolution_assessed: 6 });
+    // A one-day window sees no repeat for x: both of x's calls resolve at the first contact, and f1 too.
+    const [daily] = await fixture.metric("rt.first_contact_resolution", { to: "2026-01" }, { repeatContactDays: 1 });
+    expect(daily!.components.resolved_first_contact).toBe(4);
+    // Off (the default), only recorded outcomes count.
+    const [recorded] = await fixture.metric("rt.issue_resolution", { to: "2026-01" });
+    expect(recorded!.components).toEqual({ resolved: 0, resolution_assessed: 1 });
+  });
+
+  it("updates the earlier contacts' days when a repeat arrives in a later load", async () => {
+    const settings = { ...DEFAULT_SETTINGS, ...week };
+    await fixture.load(
+      "contacts",
+      calls.filter((c) => c.source_id !== "f2"),
+    );
+    await recomputeComponents(fixture.warehouse, settings);
+    const dir = mkdtempSync(join(tmpdir(), "cxpm-repeat-"));
+    const file = join(dir, "f2.json");
+    writeFileSync(file, JSON.stringify(calls.filter((c) => c.source_id === "f2")));
+    const load = await importFiles(fixture.warehouse, {
+      mapping: identityMapping("contacts"),
+      files: [file],
+      components: settings,
+    });
+    // Day by day: the email's day and, through its echo, the day of the call it follows up.
+    expect(load.components).toMatchObject({ days: 2 });
+    const rows = () =>
+      fixture.warehouse.all(
+        "SELECT process_group, CAST(day AS VARCHAR) AS day, program_id, queue_id, component, value FROM metric_components ORDER BY ALL",
+      );
+    const incremental = await rows();
+    await recomputeComponents(fixture.warehouse, settings);
+    expect(incremental).toEqual(await rows());
+    const [resolution] = await fixture.metric("rt.issue_resolution", { to: "2026-01" }, week);
+    expect(resolution!.components.resolved).toBe(3);
   });
 });

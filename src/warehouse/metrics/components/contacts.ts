@@ -2,7 +2,68 @@
  * Components from contacts: real-time (voice, chat), deferred (email, cases, back office) and outbound
  * transactions.
  */
+import { contacts } from "../../schema/tables.ts";
 import { type ComponentGroup, type ComponentSettings, localDay, measured, n, nearDays } from "./define.ts";
+
+/** Contacts whose outcome repeat-contact analysis reads: the customer's human contacts with the program. */
+const HUMAN = "('real-time', 'deferred')";
+/** What places a contact on its day; an echo row (below) keeps these and nothing else. */
+const PLACING = new Set([
+  "source",
+  "source_id",
+  "program_id",
+  "queue_id",
+  "kind",
+  "time_zone",
+  "arrived_at",
+  "completed_at",
+]);
+const COLUMNS = [...Object.keys(contacts.columns), "batch_id"];
+
+const repeatWindow = (s: ComponentSettings) => {
+  if (!Number.isInteger(s.repeatContactDays)) {
+    throw new Error(`repeatContactDays must be a whole number of days, got ${s.repeatContactDays}`);
+  }
+  return `INTERVAL '${n(s.repeatContactDays)} days'`;
+};
+
+/**
+ * The contacts a query with resolution components reads, as `c`, with an `echo` flag. With repeat-contact
+ * analysis on, a contact's outcome depends on the customer's other contacts in the window, so each contact is
+ * joined by an echo of every such neighbour: a row that keeps only the neighbour's day and contributes nothing
+ * (its facts are empty). The echoes make a query computed from a few changed contacts name the neighbours'
+ * days too, so a day-by-day update recomputes every day the change can alter.
+ */
+const subjects = (s: ComponentSettings) => {
+  if (!(s.repeatContactDays > 0)) return "(SELECT *, false AS echo FROM contacts)";
+  const w = repeatWindow(s);
+  return `(
+    SELECT ${COLUMNS.join(", ")}, false AS echo FROM contacts
+    UNION ALL
+    SELECT ${COLUMNS.map((col) => (PLACING.has(col) ? `e.${col}` : `NULL AS ${col}`)).join(", ")}, true
+    FROM contacts c JOIN main.contacts e
+      ON e.program_id = c.program_id AND e.customer_id = c.customer_id AND e.kind IN ${HUMAN}
+      AND e.arrived_at BETWEEN c.arrived_at - ${w} AND c.arrived_at + ${w}
+      AND NOT (e.source = c.source AND e.source_id = c.source_id)
+    WHERE c.customer_id IS NOT NULL AND c.kind IN ${HUMAN})`;
+};
+
+/** Whether the customer of `c` made another human contact with the program in the window after (or before) it. */
+const repeated = (s: ComponentSettings, direction: "after" | "before") =>
+  `EXISTS (SELECT 1 FROM main.contacts r
+    WHERE r.program_id = c.program_id AND r.customer_id = c.customer_id AND r.kind IN ${HUMAN} AND ${
+      direction === "after"
+        ? `r.arrived_at > c.arrived_at AND r.arrived_at <= c.arrived_at + ${repeatWindow(s)}`
+        : `r.arrived_at < c.arrived_at AND r.arrived_at >= c.arrived_at - ${repeatWindow(s)}`
+    })`;
+
+/** The resolved and first_contact columns: as recorded, else by repeat-contact analysis when it is on. */
+const resolution = (s: ComponentSettings) =>
+  s.repeatContactDays > 0
+    ? `coalesce(c.resolved, CASE WHEN c.customer_id IS NOT NULL THEN NOT ${repeated(s, "after")} END) AS resolved,
+      coalesce(c.first_contact, CASE WHEN c.customer_id IS NOT NULL
+        THEN NOT ${repeated(s, "after")} AND NOT ${repeated(s, "before")} AND NOT coalesce(c.escalated, false) END) AS first_contact`
+    : "c.resolved, c.first_contact";
 
 export const realTime: ComponentGroup = {
   base: (s) => `
@@ -17,9 +78,9 @@ export const realTime: ComponentGroup = {
       coalesce(c.wait_seconds, 0) AS wait,
       coalesce(q.sl_threshold_seconds, ${n(s.serviceLevelThresholdSeconds)}) AS threshold,
       coalesce(c.talk_seconds, 0) + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0) AS handle,
-      c.escalated, c.escalated_correctly, c.resolved, c.first_contact, c.sale, c.sale_value, c.session_abandoned,
+      c.escalated, c.escalated_correctly, ${resolution(s)}, c.sale, c.sale_value, c.session_abandoned,
       c.agent_replies, c.reply_wait_seconds, c.chat_invitation
-    FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
+    FROM ${subjects(s)} c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'real-time'`,
   byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
   components: {
@@ -69,18 +130,22 @@ function escalationReview(done: string) {
   };
 }
 
-/** Deferred items, each counted on the local day of `dayOf` (completion for work done, arrival for work received). */
-const deferredBase = (dayOf: string) => (s: ComponentSettings) =>
+/**
+ * Deferred items, each counted on the local day of `dayOf` (completion for work done, arrival for work
+ * received); with `outcomes`, their resolution too (see `subjects` for the echo rows that may come with it).
+ */
+const deferredBase = (dayOf: string, outcomes: boolean) => (s: ComponentSettings) =>
   `
     SELECT ${localDay(dayOf)} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
-      c.completed_at IS NOT NULL AS processed,
+      NOT c.echo AND c.completed_at IS NOT NULL AS processed,
       c.completed_at <= coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS on_time,
-      c.escalated, c.escalated_correctly, c.resolved, c.first_contact, c.sale, c.sale_value, c.lead, c.lead_qualifying
-    FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
+      c.escalated, c.escalated_correctly, ${outcomes ? resolution(s) : "c.resolved, c.first_contact"},
+      c.sale, c.sale_value, c.lead, c.lead_qualifying
+    FROM ${outcomes ? subjects(s) : "(SELECT *, false AS echo FROM contacts)"} c LEFT JOIN queues q ON q.queue_id = c.queue_id
     WHERE c.kind = 'deferred'`;
 
 export const deferred: ComponentGroup = {
-  base: deferredBase("coalesce(c.completed_at, c.arrived_at)"),
+  base: deferredBase("coalesce(c.completed_at, c.arrived_at)", true),
   byDay: {
     table: "contacts",
     near: (from, to) =>
@@ -150,7 +215,7 @@ export const ivr: ComponentGroup = {
 };
 
 export const deferredArrivals: ComponentGroup = {
-  base: deferredBase("c.arrived_at"),
+  base: deferredBase("c.arrived_at", false),
   byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
   components: { received: "count(*)" },
 };

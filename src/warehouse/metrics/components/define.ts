@@ -32,6 +32,14 @@ export interface ComponentSettings {
   readonly complaintResolutionSeconds: number;
   /** The cost driver (`cost_drivers.driver`) that cost per X divides by. */
   readonly costDriver: string;
+  /**
+   * Contact resolution by repeat-contact analysis: a window in whole days, or 0 (default) to count only the
+   * outcomes the source records. With a window, a handled real-time or deferred contact of a known customer that
+   * records no outcome is resolved when the customer does not contact the program again within the window, and
+   * resolved at the first contact when, besides, no contact of theirs came in the window before and it was not
+   * escalated.
+   */
+  readonly repeatContactDays: number;
 }
 
 export const DEFAULT_SETTINGS: ComponentSettings = {
@@ -45,6 +53,7 @@ export const DEFAULT_SETTINGS: ComponentSettings = {
   complaintResponseSeconds: 2 * 24 * 3600,
   complaintResolutionSeconds: 10 * 24 * 3600,
   costDriver: "transactions-handled",
+  repeatContactDays: 0,
 };
 
 export interface ComponentGroup {
