@@ -55,8 +55,19 @@ const solid = (char: string) => `(ascii(${char}) > 32 AND ascii(${char}) NOT IN 
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-/** Years whose instants print as ISO 8601 with four digits, as the row path reads them. */
-const ordinaryYear = (src: string) => `isfinite(${src}) AND year(${src}) BETWEEN 1000 AND 9999`;
+/**
+ * Instants and dates of the years 1000 to 9999, which print as ISO 8601 with four digits as the row path reads
+ * them. Compared as values: year() of an instant converts it to the session's zone, which costs far more.
+ */
+const ordinaryYear = (src: string, type: string) => {
+  const [from, to] =
+    type === "DATE"
+      ? ["DATE '1000-01-01'", "DATE '9999-12-31'"]
+      : type === "TIMESTAMP"
+        ? ["TIMESTAMP '1000-01-01 00:00:00'", "TIMESTAMP '9999-12-31 23:59:59.999999'"]
+        : ["TIMESTAMPTZ '1000-01-01 00:00:00+00'", "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'"];
+  return `${src} BETWEEN ${from} AND ${to}`;
+};
 
 /** The bulk plan for `file`, or undefined when the mapping or the file's column types need the row-by-row path. */
 export async function bulkPlan(warehouse: Warehouse, mapping: Mapping, file: string): Promise<BulkPlan | undefined> {
@@ -100,10 +111,10 @@ export async function bulkPlan(warehouse: Warehouse, mapping: Mapping, file: str
     } else if (column.type === "timestamp") {
       // Milliseconds, truncated toward zero, as a JavaScript Date holds them.
       staged.push(`CAST(epoch_ms(${src}) AS DOUBLE) / 1000`);
-      valid.push(`CASE WHEN ${src} IS NULL THEN ${empty} ELSE ${ordinaryYear(src)} END`);
+      valid.push(`CASE WHEN ${src} IS NULL THEN ${empty} ELSE ${ordinaryYear(src, type)} END`);
     } else if (column.type === "date") {
       staged.push(`strftime(${src}, '%Y-%m-%d')`);
-      valid.push(`CASE WHEN ${src} IS NULL THEN ${empty} ELSE ${ordinaryYear(src)} END`);
+      valid.push(`CASE WHEN ${src} IS NULL THEN ${empty} ELSE ${ordinaryYear(src, type)} END`);
     } else {
       const number = `CAST(${src} AS DOUBLE)`;
       const whole = column.type === "integer" ? ` AND ${number} = trunc(${number})` : "";
