@@ -6,6 +6,7 @@ import { importFiles } from "../../src/warehouse/import/load.ts";
 import { identityMapping } from "../../src/warehouse/import/mapping.ts";
 import { DEFAULT_SETTINGS } from "../../src/warehouse/metrics/components/index.ts";
 import { recomputeComponents } from "../../src/warehouse/metrics/compute.ts";
+import { answerTimeDistribution } from "../../src/warehouse/metrics/distribution.ts";
 import { metricFixture } from "./fixtures.ts";
 
 const fixture = metricFixture();
@@ -311,5 +312,45 @@ describe("contact resolution by repeat-contact analysis", () => {
     expect(incremental).toEqual(await rows());
     const [resolution] = await fixture.metric("rt.issue_resolution", { to: "2026-01" }, week);
     expect(resolution!.components.resolved).toBe(3);
+  });
+});
+
+describe("the answer-time distribution beside ASA", () => {
+  it("gives cumulative shares answered within each bound, per channel, rolled up from the days", async () => {
+    const voice = (id: string, wait: number, day = "15") =>
+      contact(id, {
+        channel: "voice",
+        queue_id: "care-voice",
+        arrived_at: `2026-01-${day}T09:00:00`,
+        offered_at: `2026-01-${day}T09:00:00`,
+        answered_at: `2026-01-${day}T09:00:00`,
+        wait_seconds: wait,
+      });
+    await fixture.load("contacts", [
+      voice("1", 5),
+      voice("2", 15),
+      voice("3", 25, "16"),
+      voice("4", 100, "17"),
+      voice("5", 700, "18"),
+      // Abandoned: not answered, not in the distribution.
+      contact("6", {
+        channel: "voice",
+        queue_id: "care-voice",
+        offered_at: "2026-01-15T09:00:00",
+        abandoned_at: "2026-01-15T09:01:00",
+        wait_seconds: 60,
+      }),
+      contact("7", answered(8)),
+    ]);
+    await recomputeComponents(fixture.warehouse);
+    const rows = await answerTimeDistribution(fixture.warehouse, { scope: "entity" });
+    const voiceRow = rows.find((r) => r.channel === "voice")!;
+    expect(voiceRow).toMatchObject({ period: "2026-01", scope: "entity", answered: 5, asaSeconds: 169 });
+    const within = Object.fromEntries(voiceRow.buckets.map((b) => [b.withinSeconds, b.answered]));
+    expect(within).toEqual({ 10: 1, 20: 2, 30: 3, 45: 3, 60: 3, 90: 3, 120: 4, 180: 4, 300: 4, 600: 4 });
+    expect(voiceRow.buckets.find((b) => b.withinSeconds === 30)!.share).toBeCloseTo(0.6, 12);
+    const chatRow = rows.find((r) => r.channel === "chat")!;
+    expect(chatRow).toMatchObject({ answered: 1, asaSeconds: 8 });
+    expect(chatRow.buckets[0]).toEqual({ withinSeconds: 10, answered: 1, share: 1 });
   });
 });

@@ -271,12 +271,13 @@ export function computableMetrics(pack: Pack): Metric[] {
   });
 }
 
-const PERIOD_SQL: Record<Period, string> = {
+/** A component row's period, and (below) its scope, over `metric_components mc` joined to programs p and locations l. */
+export const PERIOD_SQL: Record<Period, string> = {
   month: "strftime(day, '%Y-%m')",
   quarter: "CAST(year(day) AS VARCHAR) || '-Q' || CAST(quarter(day) AS VARCHAR)",
 };
 
-const SCOPE_SQL: Record<ScopeLevel, string> = {
+export const SCOPE_SQL: Record<ScopeLevel, string> = {
   queue: "mc.queue_id",
   program: "mc.program_id",
   location: "coalesce(p.location_id, '(unassigned)')",

@@ -20,6 +20,21 @@ const PLACING = new Set([
 ]);
 const COLUMNS = [...Object.keys(contacts.columns), "batch_id"];
 
+/**
+ * Bounds, in seconds, of the answer-time distribution that goes with ASA: answered (or, for chat, first
+ * responded to) within each. Counts are cumulative and additive, so any period and scope has its distribution.
+ */
+export const ANSWER_TIME_BOUNDS = [10, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
+
+/** The distribution's components; a zero count is not stored (absent counts as zero). */
+const answerTimes = (prefix: string, chat: boolean) =>
+  Object.fromEntries(
+    ANSWER_TIME_BOUNDS.map((bound) => [
+      `${prefix}_within_${bound}s`,
+      `nullif(count(*) FILTER (WHERE offered AND answered AND wait <= ${bound} AND ${chat ? "" : "NOT "}chat), 0)`,
+    ]),
+  );
+
 const repeatWindow = (s: ComponentSettings) => {
   if (!Number.isInteger(s.repeatContactDays)) {
     throw new Error(`repeatContactDays must be a whole number of days, got ${s.repeatContactDays}`);
@@ -117,6 +132,8 @@ export const realTime: ComponentGroup = {
     chat_offers_accepted: "count(*) FILTER (WHERE chat AND chat_invitation = 'accepted')",
     chat_offers_declined: "count(*) FILTER (WHERE chat AND chat_invitation = 'declined')",
     ...escalationReview("answered"),
+    ...answerTimes("answered", false),
+    ...answerTimes("chat_first_response", true),
   },
 };
 
