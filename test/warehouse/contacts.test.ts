@@ -157,6 +157,46 @@ describe("deferred work", () => {
     expect((await one("def.case_leads_generated")).value).toBe(1);
   });
 
+  it("cases close when their last transaction completes, resolve when one resolves, against the first one's due time", async () => {
+    const step = (id: string, kase: string | null, over: Record<string, unknown>) =>
+      item(id, { case_id: kase, ...over });
+    await fixture.load("contacts", [
+      // Case a: closed and resolved on 2 January at 09:00, due at 10:00.
+      step("a1", "a", {
+        arrived_at: "2026-01-01T10:00:00",
+        due_at: "2026-01-02T10:00:00",
+        completed_at: "2026-01-01T12:00:00",
+        resolved: false,
+      }),
+      step("a2", "a", { arrived_at: "2026-01-01T15:00:00", completed_at: "2026-01-02T09:00:00", resolved: true }),
+      // Case b: resolved late on 5 January, still open.
+      step("b1", "b", {
+        arrived_at: "2026-01-03T10:00:00",
+        due_at: "2026-01-04T10:00:00",
+        completed_at: "2026-01-05T10:00:00",
+        resolved: true,
+      }),
+      step("b2", "b", { arrived_at: "2026-01-05T11:00:00", completed_at: null }),
+      // Case c: closed in time, not resolved.
+      step("c1", "c", {
+        arrived_at: "2026-01-06T10:00:00",
+        due_at: "2026-01-07T10:00:00",
+        completed_at: "2026-01-06T16:00:00",
+        resolved: false,
+      }),
+      // Not part of a case.
+      step("d1", null, { arrived_at: "2026-01-06T10:00:00", completed_at: "2026-01-06T16:00:00", resolved: true }),
+    ]);
+    expect((await one("def.case_on_time_to_close")).components).toEqual({
+      cases_closed_within_cycle_time: 2,
+      cases_closed: 2,
+    });
+    expect((await one("def.case_on_time_to_resolve")).components).toEqual({
+      cases_resolved_within_cycle_time: 1,
+      cases_resolved: 2,
+    });
+  });
+
   it("defect rate is items checked with any error over items checked", async () => {
     const evaluation = (id: string, defect?: boolean) => ({
       source: "qa",

@@ -185,6 +185,42 @@ export const deferred: ComponentGroup = {
 };
 
 /**
+ * Multi-interaction cases (4.3.1.c): a case is its deferred transactions with one case_id, from the first one's
+ * arrival, due when that one was (its due time, or arrival plus the target cycle time). It closes when its
+ * last transaction completes with none left open, and resolves when the first transaction marked resolved
+ * completes. Each case counts once, on the local day it closed (or resolved), in its first transaction's
+ * program, queue and zone.
+ */
+export const cases: ComponentGroup = {
+  base: (s) => `
+    WITH items AS (
+      SELECT c.case_id, c.program_id, coalesce(c.queue_id, '') AS queue_id, c.time_zone, c.arrived_at, c.completed_at,
+        c.resolved, coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS due,
+        row_number() OVER (PARTITION BY c.case_id ORDER BY c.arrived_at, c.source, c.source_id) AS step
+      FROM contacts c LEFT JOIN queues q ON q.queue_id = c.queue_id
+      WHERE c.kind = 'deferred' AND c.case_id IS NOT NULL
+    ), c AS (
+      SELECT case_id,
+        max(program_id) FILTER (WHERE step = 1) AS program_id, max(queue_id) FILTER (WHERE step = 1) AS queue_id,
+        max(time_zone) FILTER (WHERE step = 1) AS time_zone, max(due) FILTER (WHERE step = 1) AS due,
+        CASE WHEN count(completed_at) = count(*) THEN max(completed_at) END AS closed_at,
+        min(completed_at) FILTER (WHERE resolved) AS resolved_at
+      FROM items GROUP BY case_id
+    )
+    SELECT ${localDay("c.closed_at")} AS day, c.program_id, c.queue_id, true AS closing, c.closed_at <= c.due AS on_time
+    FROM c WHERE c.closed_at IS NOT NULL
+    UNION ALL
+    SELECT ${localDay("c.resolved_at")}, c.program_id, c.queue_id, false, c.resolved_at <= c.due
+    FROM c WHERE c.resolved_at IS NOT NULL`,
+  components: {
+    cases_closed: "count(*) FILTER (WHERE closing)",
+    cases_closed_within_cycle_time: "count(*) FILTER (WHERE closing AND on_time)",
+    cases_resolved: "count(*) FILTER (WHERE NOT closing)",
+    cases_resolved_within_cycle_time: "count(*) FILTER (WHERE NOT closing AND on_time)",
+  },
+};
+
+/**
  * Outbound dial attempts, on the local day dialled: calls handled and their outcomes, and list records closed
  * out with whether the right party was reached. Closing counts calls handled where the source records whether
  * the objective was met.

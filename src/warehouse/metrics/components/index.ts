@@ -8,7 +8,7 @@
  */
 import { agentTime, chatEngagement } from "./agent-time.ts";
 import { clientComplaints } from "./complaints.ts";
-import { deferred, deferredArrivals, deferredBacklog, ivr, outbound, realTime } from "./contacts.ts";
+import { cases, deferred, deferredArrivals, deferredBacklog, ivr, outbound, realTime } from "./contacts.ts";
 import { costDriverUnits, digitalServiceCost, serviceDeliveryCost } from "./costs.ts";
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { backStage, conversational, digitalForecastAccuracy, nonConversational } from "./digital.ts";
@@ -42,6 +42,7 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
     deferred,
     deferredArrivals,
     deferredBacklog,
+    cases,
     agentTime("deferred"),
     monitoring("deferred", ["records_checked", "records_checked_with_error"]),
     staffingPlanAttainment("deferred"),
