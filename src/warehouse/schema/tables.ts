@@ -180,6 +180,11 @@ export const qaEvaluations = table({
     agent_id: col.text("The CSS monitored."),
     evaluator_id: col.text("Who evaluated."),
     mode: col.text({ description: "How it was monitored.", values: ["remote", "side-by-side", "recorded", "system"] }),
+    purpose: col.text({
+      description:
+        "Why it was monitored: systematic, the on-going monitoring of the CSS (also when empty), or investigative, looking into a known issue such as long handle times; investigative monitoring is kept apart from systematic (3.5.1.d).",
+      values: ["systematic", "investigative"],
+    }),
     customer_critical_error: col.boolean.required("At least one error that harms the customer."),
     business_critical_error: col.boolean.required("At least one error that harms the business."),
     compliance_critical_error: col.boolean.required("At least one error that breaks a legal or regulatory rule."),
