@@ -254,10 +254,10 @@ export async function runImport(
     );
   };
 
-  let outcome: Updateable<ImportsTable>;
-  try {
-    outcome = await withWarehouse(async (warehouse) => {
-      await db.updateTable("imports").set({ status: "running", startedAt: new Date() }).where("id", "=", id).execute();
+  // The outcome is settled inside the warehouse's turn, so an import ends before the next one starts.
+  const outcome = await withWarehouse(async (warehouse): Promise<Updateable<ImportsTable>> => {
+    await db.updateTable("imports").set({ status: "running", startedAt: new Date() }).where("id", "=", id).execute();
+    try {
       const mapping = queued.mapping
         ? loadMapping(join(MAPPINGS_DIR, `${queued.mapping}.yaml`))
         : identityMapping(queued.dataset);
@@ -271,7 +271,7 @@ export async function runImport(
         components: DEFAULT_SETTINGS,
       });
       return {
-        status: "done" as const,
+        status: "done",
         progress: 1,
         batchId: summary.batchId,
         alreadyLoaded: summary.alreadyLoaded,
@@ -284,32 +284,39 @@ export async function runImport(
         problems: JSON.stringify(summary.problems.slice(0, PROBLEMS_KEPT)),
         problemCount: summary.problems.length,
         rejectsFile: summary.rejectsFile,
+        finishedAt: new Date(),
       };
-    });
-  } catch (error) {
-    if (error instanceof ImportError) {
-      const rows = new Set(error.problems.map((p) => `${p.file}:${p.line}`)).size;
-      outcome = {
-        status: "failed",
-        error:
-          `${error.total} problem${error.total === 1 ? "" : "s"} in ${rows} row${rows === 1 ? "" : "s"}; nothing was ` +
-          "loaded. Correct the rows listed, or import again with onError quarantine to load the good rows and " +
-          "download the rest as a rejects file.",
-        problems: JSON.stringify(error.problems.slice(0, PROBLEMS_KEPT) satisfies readonly ImportProblem[]),
-        problemCount: error.total,
-      };
-    } else {
-      outcome = { status: "failed", error: `the import could not run: ${(error as Error).message}` };
+    } catch (error) {
+      return failure(error);
     }
-  }
+  }).catch(failure);
   await writes;
   const ended = await db
     .updateTable("imports")
-    .set({ ...outcome, finishedAt: new Date() })
+    .set(outcome)
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
   return detailOf(ended);
+}
+
+/** How a failed import is recorded: bad rows with each problem, anything else with its message. */
+function failure(error: unknown): Updateable<ImportsTable> {
+  const finishedAt = new Date();
+  if (!(error instanceof ImportError)) {
+    return { status: "failed", error: `the import could not run: ${(error as Error).message}`, finishedAt };
+  }
+  const rows = new Set(error.problems.map((p) => `${p.file}:${p.line}`)).size;
+  return {
+    status: "failed",
+    error:
+      `${error.total} problem${error.total === 1 ? "" : "s"} in ${rows} row${rows === 1 ? "" : "s"}; nothing was ` +
+      "loaded. Correct the rows listed, or import again with onError quarantine to load the good rows and " +
+      "download the rest as a rejects file.",
+    problems: JSON.stringify(error.problems.slice(0, PROBLEMS_KEPT) satisfies readonly ImportProblem[]),
+    problemCount: error.total,
+    finishedAt,
+  };
 }
 
 /** The import history, newest first. */
