@@ -394,3 +394,59 @@ describe("the answer-time distribution beside ASA", () => {
     expect(chatRow.buckets[0]).toEqual({ withinSeconds: 10, answered: 1, share: 1 });
   });
 });
+
+describe("outbound lists", () => {
+  const record = (id: string, over: Record<string, unknown>) => ({
+    source: "dialer",
+    record_id: id,
+    program_id: "care",
+    list_id: "january",
+    time_zone: "UTC",
+    supplied_at: "2026-01-05T08:00:00Z",
+    ...over,
+  });
+  const lists = [
+    // Late at the end of 6 and 7 January (half a day, a day and a half), attempted on the 8th.
+    record("1", { plan_by: "2026-01-06T12:00:00Z", first_attempt_at: "2026-01-08T10:00:00Z", contacted: true }),
+    // Attempted before its plan date.
+    record("2", {
+      plan_by: "2026-01-07T00:00:00Z",
+      first_attempt_at: "2026-01-06T10:00:00Z",
+      contacted: true,
+      trace_attempted: true,
+      traced: false,
+    }),
+    // Never attempted: late at the end of 9 and 10 January, the last day of the data.
+    record("3", { plan_by: "2026-01-09T12:00:00Z", contacted: false, trace_attempted: true, traced: true }),
+    // Never attempted, closed as unreachable on the 10th: late from the 7th.
+    record("4", { plan_by: "2026-01-07T18:00:00Z", closed_at: "2026-01-10T09:00:00Z" }),
+  ];
+
+  it("list backlog is the average days late of records not yet attempted, over daily snapshots", async () => {
+    await fixture.load("list_records", lists);
+    const backlog = await one("ob.list_backlog");
+    // 0.5 + 1.5; 0.25 + 1.25 + 2.25 + 3.25; 0.5 + 1.5
+    expect(backlog.components.late_records).toBe(8);
+    expect(backlog.components.late_record_days).toBeCloseTo(11, 10);
+    expect(backlog.value).toBeCloseTo(1.375, 10);
+  });
+
+  it("completion rate, tracing and dialer effectiveness", async () => {
+    await fixture.load("list_records", lists);
+    await fixture.load(
+      "contacts",
+      ["a", "b", "c", "d", "e", "f"].map((id) =>
+        contact(id, { channel: "voice", queue_id: "campaign", kind: "outbound" }),
+      ),
+    );
+    expect((await one("ob.completion_rate")).components).toEqual({ dial_attempts: 6, list_records: 4 });
+    expect((await one("ob.tracing_success_rate")).components).toEqual({
+      prospects_traced: 1,
+      prospects_trace_attempted: 2,
+    });
+    expect((await one("ksp.production_systems.dialer_effectiveness")).components).toEqual({
+      dialer_records_contacted: 2,
+      dialer_records_supplied: 3,
+    });
+  });
+});

@@ -185,6 +185,19 @@ export interface SurveyRow {
   journeyScore: number;
 }
 
+/** One record supplied to a dialer queue's list: instants in epoch seconds, flags 0/1, NaN for empty. */
+export interface ListRecordRow {
+  seq: number;
+  queue: number;
+  supplied: number;
+  planBy: number;
+  attempted: number;
+  closed: number;
+  contacted: number;
+  traceAttempted: number;
+  traced: number;
+}
+
 /** People a store's door counter saw come in during one local hour. */
 export interface FootfallRow {
   program: number;
@@ -235,6 +248,7 @@ export interface IntervalRow {
 export interface DemoSink extends SupportSink, RosterSink {
   driver(row: DriverRow): void;
   footfall(row: FootfallRow): void;
+  listRecord(row: ListRecordRow): void;
   contact(row: ContactRow): void;
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
@@ -434,7 +448,16 @@ export interface SimulationOptions {
 
 export class DemoSimulation {
   /** Rows written so far. */
-  readonly written = { contacts: 0, evaluations: 0, surveys: 0, agentDays: 0, people: 0, absences: 0, intervals: 0 };
+  readonly written = {
+    contacts: 0,
+    evaluations: 0,
+    surveys: 0,
+    agentDays: 0,
+    people: 0,
+    absences: 0,
+    intervals: 0,
+    listRecords: 0,
+  };
 
   private readonly rng: Random;
   private readonly window: DemoWindow;
@@ -460,6 +483,18 @@ export class DemoSimulation {
   private readonly workforce: Random;
   /** Per queue and month: the capacity plan's staff over the schedule's, the error of the long-range forecast. */
   private readonly capacityPlan: Float64Array[];
+  private readonly listRow: ListRecordRow = {
+    seq: 0,
+    queue: 0,
+    supplied: 0,
+    planBy: 0,
+    attempted: 0,
+    closed: 0,
+    contacted: 0,
+    traceAttempted: 0,
+    traced: 0,
+  };
+  private nextRecord = 1;
   private readonly intervalRow: IntervalRow = {
     queue: 0,
     starts: 0,
@@ -1124,6 +1159,7 @@ export class DemoSimulation {
     const pm = this.programMonths[this.programOf[q]!]![date.monthIndex]!;
     const qm = this.queueMonths[q]![date.monthIndex]!;
     const volume = this.dayFactor[q]![d]!;
+    this.supplyList(q, d, sink);
     for (let h = 0; h < 24; h++) {
       const length = starts[h + 1]! - starts[h]!;
       const expected = this.forecast[q]![d * 24 + h]!;
@@ -1160,6 +1196,37 @@ export class DemoSimulation {
         }
         this.emit(row, sink, queue, pm);
       }
+    }
+  }
+
+  /**
+   * The accounts the client supplies to a dialer queue on a working morning, about one for every two and a half
+   * dials of the day; the plan needs each tried within two days. Some lack a working number and are traced.
+   */
+  private supplyList(q: number, d: number, sink: DemoSink) {
+    const rng = this.workforce;
+    const starts = this.starts[this.locationOf[q]!]![d]!;
+    const end = this.ends[this.locationOf[q]!]!;
+    let dials = 0;
+    for (let h = 0; h < 24; h++) dials += this.forecast[q]![d * 24 + h]!;
+    if (dials <= 0) return;
+    for (let i = rng.poisson(dials / 2.5); i > 0; i--) {
+      const supplied = Math.round(starts[7]! + rng.uniform() * 3600);
+      const attempted = supplied + Math.round(rng.lognormal(30, 0.6) * 3600);
+      const closed = attempted + Math.round(rng.lognormal(24, 1) * 3600);
+      const tracing = rng.chance(0.08);
+      const row = this.listRow;
+      row.seq = this.nextRecord++;
+      row.queue = q;
+      row.supplied = supplied;
+      row.planBy = supplied + 2 * 86400;
+      row.attempted = attempted < end ? attempted : Number.NaN;
+      row.closed = closed < end ? closed : Number.NaN;
+      row.contacted = attempted < end ? (rng.chance(0.72) ? 1 : 0) : Number.NaN;
+      row.traceAttempted = tracing ? 1 : 0;
+      row.traced = tracing ? (rng.chance(0.6) ? 1 : 0) : Number.NaN;
+      sink.listRecord(row);
+      this.written.listRecords++;
     }
   }
 

@@ -24,6 +24,7 @@ import {
   costs,
   employeeSurveys,
   footfall,
+  listRecords,
   mysteryShops,
   people,
   qaEvaluations,
@@ -56,6 +57,7 @@ import {
   type FootfallRow,
   type IntervalRow,
   IVR_OUTCOMES,
+  type ListRecordRow,
   MONITORING_MODES,
   type SurveyRow,
   WORK_KIND_LETTERS,
@@ -478,6 +480,25 @@ const STAGED = {
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
+  list_records: {
+    table: listRecords,
+    columns: ["seq", "queue", "supplied", "plan_by", "attempted", "closed", "contacted", "trace_attempted", "traced"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      record_id: `'account-' || ${id("seq", 8)}`,
+      program_id: "q.program_id",
+      list_id: "q.queue_id",
+      time_zone: "q.time_zone",
+      supplied_at: instant("supplied"),
+      plan_by: instant("plan_by"),
+      first_attempt_at: instant("attempted"),
+      closed_at: instant("closed"),
+      contacted: flag("contacted"),
+      trace_attempted: flag("trace_attempted"),
+      traced: flag("traced"),
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
+  },
   footfall: {
     table: footfall,
     columns: ["program", "starts", "minutes", "people"],
@@ -869,6 +890,20 @@ export class DemoStage implements DemoSink {
 
   cost(row: CostRow): void {
     this.put("costs", [row.program, row.day, row.channel, row.category, row.amount]);
+  }
+
+  listRecord(row: ListRecordRow): void {
+    this.put("list_records", [
+      row.seq,
+      row.queue,
+      row.supplied,
+      row.planBy,
+      row.attempted,
+      row.closed,
+      row.contacted,
+      row.traceAttempted,
+      row.traced,
+    ]);
   }
 
   footfall(row: FootfallRow): void {

@@ -213,6 +213,29 @@ export const surveys = table({
   },
 });
 
+export const listRecords = table({
+  name: "list_records",
+  description:
+    "One record of an outbound calling list (a prospect, an account to collect): when it was supplied, when the campaign plan needs it first attempted, and what became of it. Dial attempts are contacts of kind outbound.",
+  naturalKey: ["source", "record_id"],
+  columns: {
+    source: col.text.required("Dialer or list system the row came from."),
+    record_id: col.text.required("Id of the record in its source."),
+    program_id: col.text.required("Program running the campaign."),
+    list_id: col.text("List or campaign the record belongs to."),
+    time_zone: col.text.required("IANA time zone of the location that works the list."),
+    supplied_at: col.timestamp.required("When the record was supplied for dialing (put on the list)."),
+    plan_by: col.timestamp(
+      "When the plan needs the record first attempted so that the list is finished by its completion date; later than that, while not attempted, it is late.",
+    ),
+    first_attempt_at: col.timestamp("First dial attempt; empty while not attempted."),
+    closed_at: col.timestamp("When the record was closed out (reached, retries used up, or unreachable)."),
+    contacted: col.boolean("The dialer reached someone on the record."),
+    trace_attempted: col.boolean("The record lacked valid contact details and tracing tried to find them."),
+    traced: col.boolean("Tracing found the prospect's contact details."),
+  },
+});
+
 export const footfall = table({
   name: "footfall",
   description:
@@ -551,6 +574,7 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   support_events: supportEvents,
   system_hours: systemHours,
   system_outages: systemOutages,
+  list_records: listRecords,
   footfall,
   mystery_shops: mysteryShops,
   employee_surveys: employeeSurveys,

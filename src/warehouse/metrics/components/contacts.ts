@@ -234,6 +234,7 @@ export const outbound: ComponentGroup = {
     FROM contacts c WHERE c.kind = 'outbound'`,
   byDay: { table: "contacts", near: (from, to) => nearDays("c.arrived_at", from, to) },
   components: {
+    dial_attempts: "count(*)",
     handled: "count(*) FILTER (WHERE answered)",
     handle_seconds: "coalesce(sum(handle) FILTER (WHERE answered), 0)",
     sales_objective_achieved: measured("sale", "count(*) FILTER (WHERE answered AND sale)"),

@@ -13,6 +13,7 @@ import { costDriverUnits, digitalServiceCost, serviceDeliveryCost } from "./cost
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { backStage, conversational, digitalForecastAccuracy, nonConversational } from "./digital.ts";
 import { footfall, mysteryShopping, staffedHours, visits } from "./face-to-face.ts";
+import { dialerEffectiveness, listBacklog, listRecords } from "./lists.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import {
@@ -47,7 +48,7 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
     monitoring("deferred", ["records_checked", "records_checked_with_error"]),
     staffingPlanAttainment("deferred"),
   ],
-  outbound: [outbound, agentTime("outbound", "staff_hours"), monitoring("outbound")],
+  outbound: [outbound, agentTime("outbound", "staff_hours"), monitoring("outbound"), listRecords, listBacklog],
   "face-to-face": [visits, footfall, staffedHours, monitoring("face-to-face"), mysteryShopping],
   "customer-experience": [satisfaction, journeyExperience, clientSatisfaction, clientComplaints],
   cost: [serviceDeliveryCost, costDriverUnits],
@@ -68,7 +69,7 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   implementation: [onTime("implementation-milestone", "milestones_due", "milestones_on_time")],
   // Chat availability shares the catalog's open_minutes with switch uptime, so it waits for its own denominator.
   telecoms: [uptime("telephony", "switch_up_open_minutes", "open_minutes")],
-  "production-systems": [uptime("production", "system_up_open_minutes", "system_open_minutes")],
+  "production-systems": [uptime("production", "system_up_open_minutes", "system_open_minutes"), dialerEffectiveness],
   "digital-conversational": [
     conversational,
     monitoring("bot"),
