@@ -1,0 +1,189 @@
+/**
+ * `cxpm qa`: quality management on the warehouse — the monitoring sample plan and its precision per program and
+ * month (2.7.1), a reproducible stratified random draw of contacts to monitor, and monitoring compliance per
+ * CSS (3.5.1).
+ */
+import { join } from "node:path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
+import { Warehouse } from "../../../warehouse/warehouse.ts";
+import { CliError, emit, number, percent, table } from "../output.ts";
+
+const DEFAULT_DB = join(process.env.CXPM_DATA ?? "data", "warehouse.duckdb");
+const dbOption = () => new Option("--db <path>", "warehouse file").default(DEFAULT_DB);
+const jsonOption = () => new Option("--json", "print one JSON document").conflicts("csv");
+
+const share = (example: string) => (value: string) => {
+  const x = Number(value);
+  if (value.trim() === "" || !(x > 0 && x < 1))
+    throw new InvalidArgumentError(`expected a number between 0 and 1, e.g. ${example}.`);
+  return x;
+};
+
+const month = (value: string) => {
+  try {
+    return checkMonth(value, "month");
+  } catch {
+    throw new InvalidArgumentError("expected a month as YYYY-MM, e.g. 2026-03.");
+  }
+};
+
+/** Opens the warehouse, runs `work`, closes it; a warehouse problem becomes an error the user can act on. */
+async function withWarehouse<T>(path: string, work: (warehouse: Warehouse) => Promise<T>): Promise<T> {
+  const warehouse = await Warehouse.open(path).catch((error: Error) => {
+    throw new CliError(`cannot open the warehouse ${path}: ${error.message}`);
+  });
+  try {
+    return await work(warehouse);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** CSV with quoting where a value needs it. */
+function csv(head: readonly string[], rows: readonly (string | number | boolean | null)[][]): string {
+  const cell = (v: string | number | boolean | null) => {
+    const text = v === null ? "" : String(v);
+    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${[head, ...rows].map((r) => r.map(cell).join(",")).join("\n")}\n`;
+}
+
+export function qaCommand(): Command {
+  return new Command("qa")
+    .description("quality management: sample plan and precision, random sample draw, monitoring compliance per CSS")
+    .addCommand(planCommand());
+}
+
+// --------------------------------------------------------------------------------------------------- plan
+
+function planCommand(): Command {
+  return new Command("plan")
+    .description(
+      "per program and month: volume, required sample, monitored n, critical-error accuracies with intervals, " +
+        "achieved margin and the monitoring mix (2.7.1)",
+    )
+    .option("--from <YYYY-MM>", "first month", month)
+    .option("--to <YYYY-MM>", "last month", month)
+    .option("--program <id>", "only this program")
+    .option("--confidence <level>", "confidence level of the plan and the intervals", share("0.95"), 0.95)
+    .option("--margin <e>", "planned margin of error: 0.05 for ±5 points", share("0.05"), 0.05)
+    .option("--p <p>", "anticipated proportion for the plan (0.5 gives the largest sample)", share("0.9"), 0.5)
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .option("--csv", "print CSV, one row per program, month and kind of work")
+    .action(
+      async (options: {
+        from?: string;
+        to?: string;
+        program?: string;
+        confidence: number;
+        margin: number;
+        p: number;
+        db: string;
+        json?: boolean;
+        csv?: boolean;
+      }) => {
+        const plan = await withWarehouse(options.db, (warehouse) => samplePlan(warehouse, options));
+        if (options.csv) {
+          process.stdout.write(planCsv(plan.rows));
+          return;
+        }
+        emit(options.json, plan, () => {
+          if (plan.rows.length === 0)
+            return "No contacts or QA evaluations in those months: load them with `cxpm import`.";
+          const worse = plan.rows.filter((r) => r.worseThanPlan).length;
+          return [
+            `Sample plan for ±${number(options.margin * 100)} points at ${percent(options.confidence)} confidence ` +
+              `(p = ${options.p}, Cochran's finite-population correction, rounded up). Accuracies are the share ` +
+              "of monitored transactions without a critical error, with Wilson intervals.",
+            table(
+              [
+                "Program",
+                "Month",
+                "Work",
+                "Volume",
+                "Required",
+                "Monitored",
+                "Margin",
+                "Customer",
+                "Business",
+                "Compliance",
+                "Mix SbS/rem/rec/sys",
+              ],
+              plan.rows.map((r) => [
+                r.program,
+                r.month,
+                r.work,
+                number(r.volume),
+                r.required === null ? "—" : number(r.required),
+                number(r.monitored) + (r.investigative ? ` (+${r.investigative} inv.)` : ""),
+                r.achievedMargin === null ? "—" : `±${number(r.achievedMargin * 100)}${r.worseThanPlan ? " ✗" : " ✓"}`,
+                accuracy(r.accuracy.customer),
+                accuracy(r.accuracy.business),
+                accuracy(r.accuracy.compliance),
+                mix(r),
+              ]),
+            ),
+            worse === 0
+              ? "Every month reached the planned precision."
+              : `✗ ${worse} of ${plan.rows.length} rows are less precise than planned: monitor more transactions.`,
+          ].join("\n");
+        });
+      },
+    );
+}
+
+const accuracy = (a: Accuracy) =>
+  a.estimate === null ? "—" : `${percent(a.estimate)} (${percent(a.lower)}–${percent(a.upper)})`;
+
+function mix(r: PlanRow): string {
+  const s = r.selection;
+  const total = r.monitored;
+  if (total === 0) return "—";
+  const parts = [s["side-by-side"], s.remote, s.recorded, s.system].map((n) => percent(n / total));
+  return parts.join(" / ") + (s.unknown ? ` (+${percent(s.unknown / total)} unknown)` : "");
+}
+
+function planCsv(rows: readonly PlanRow[]): string {
+  const classes = ["customer", "business", "compliance"] as const;
+  return csv(
+    [
+      "program",
+      "month",
+      "work",
+      "volume",
+      "required",
+      "monitored",
+      "investigative",
+      "achieved_margin",
+      "worse_than_plan",
+      ...classes.flatMap((c) => [`${c}_accuracy`, `${c}_lower`, `${c}_upper`]),
+      "side_by_side",
+      "remote",
+      "recorded",
+      "system",
+      "mode_unknown",
+    ],
+    rows.map((r) => [
+      r.program,
+      r.month,
+      r.work,
+      r.volume,
+      r.required,
+      r.monitored,
+      r.investigative,
+      r.achievedMargin,
+      r.worseThanPlan,
+      ...classes.flatMap((c) => [r.accuracy[c].estimate, r.accuracy[c].lower, r.accuracy[c].upper]),
+      r.selection["side-by-side"],
+      r.selection.remote,
+      r.selection.recorded,
+      r.selection.system,
+      r.selection.unknown,
+    ]),
+  );
+}
