@@ -186,6 +186,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<ServerContext> = async (se
         summary: "Performance Summary Table as CSV",
         querystring: SummaryQuery,
         produces: ["text/csv"],
+        response: { ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -205,6 +206,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<ServerContext> = async (se
         summary: "Performance Summary Table as XLSX",
         querystring: SummaryQuery,
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        response: { ...errorResponses(400) },
       },
     },
     async (request, reply) => {
