@@ -267,14 +267,20 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
       const key = table.naturalKey.join(", ");
       const stagedKey = table.naturalKey.map((k) => CAST(k, table.columns[k]!)).join(", ");
       const replacing = `FROM ${table.name} WHERE (${key}) IN (SELECT ${stagedKey} FROM ${stage.name})`;
+      const insert = `INTO ${table.name} (${columns.map(([n]) => n).join(", ")}, batch_id) SELECT ${columns.map(([n, c]) => CAST(n, c)).join(", ")}, ${id} FROM ${stage.name}`;
       // A load that replaces a small share of the dataset updates the components of the days it touched; the
-      // rows it replaces are kept aside for that, as their days count as touched too.
-      const byDay = options.components !== undefined && (await boundedShare(warehouse, table.name, loaded));
+      // rows it replaces are kept aside for that, as their days count as touched too. Such a load also replaces
+      // rows in place (a delete costs DuckDB several times more per row); a large one deletes and inserts, as a
+      // conflict check per row would cost it more.
+      const small = await boundedShare(warehouse, table.name, loaded);
+      const byDay = small && options.components !== undefined;
       if (byDay) await warehouse.run(`CREATE OR REPLACE TEMP TABLE import_replaced AS SELECT * ${replacing}`);
-      await warehouse.run(`DELETE ${replacing}`);
-      await warehouse.run(
-        `INSERT INTO ${table.name} (${columns.map(([n]) => n).join(", ")}, batch_id) SELECT ${columns.map(([n, c]) => CAST(n, c)).join(", ")}, ${id} FROM ${stage.name}`,
-      );
+      if (small) {
+        await warehouse.run(`INSERT OR REPLACE ${insert}`);
+      } else {
+        await warehouse.run(`DELETE ${replacing}`);
+        await warehouse.run(`INSERT ${insert}`);
+      }
       await stage.drop();
       if (options.components) {
         const started = performance.now();
@@ -332,8 +338,8 @@ async function fingerprint(mappingText: string, files: readonly string[]): Promi
 }
 
 /**
- * Loads of up to this share of the dataset (rows loaded over rows there after the load) update components day
- * by day; larger ones rebuild them, which is then as fast and needs no copy of the replaced rows.
+ * Loads of up to this share of the dataset (rows loaded over rows there after the load) replace rows in place
+ * and update components day by day; larger ones delete and insert, and rebuild the components they touch.
  */
 const BY_DAY_SHARE = 0.2;
 

@@ -107,8 +107,8 @@ export async function updateComponents(
       continue;
     }
     const touched = await touchedDays(warehouse, q.query, { ...change, replaced: change.replaced }, settings);
-    for (const day of touched) days.add(day);
-    work.push({ ...q, days: touched });
+    for (const day of touched.days) days.add(day);
+    work.push({ ...q, ...touched });
   }
   const rows = await rebuild(warehouse, settings, work);
   const byDay = work.filter((w) => w.days !== "all").length;
@@ -123,6 +123,8 @@ interface Query {
 interface Work extends Query {
   /** Sorted local dates to recompute, or every day. */
   readonly days: readonly string[] | "all";
+  /** For a query with a horizon: the end of the data, when already known. */
+  readonly end?: string | null;
 }
 
 /** Every registered component query with its process group, checked to own its component ids. */
@@ -162,24 +164,34 @@ async function dayOf(warehouse: Warehouse, sql: string): Promise<string | null> 
   return row?.day ?? null;
 }
 
-/** The local days whose rows of `query` the change can alter, sorted. */
+/**
+ * The local days whose rows of `query` the change can alter, sorted; for a query with a horizon, also the end of
+ * the data now.
+ */
 async function touchedDays(
   warehouse: Warehouse,
   query: ComponentGroup,
   change: Required<Change>,
   settings: ComponentSettings,
-): Promise<string[]> {
+): Promise<{ days: string[]; end?: string | null }> {
   const { dataset, batchId, replaced } = change;
+  const changed = `WITH ${dataset} AS (SELECT * FROM ${replaced} UNION ALL SELECT * FROM main.${dataset} WHERE batch_id = ${batchId})`;
   const horizon = query.byDay?.horizon?.(settings);
   let end: string | null = null;
+  let after: string | null = null;
   let moved = "";
   if (horizon) {
-    // The end of the data before the load: the rows other batches left, and the rows this one replaced.
-    const before = await dayOf(
-      warehouse,
-      `WITH ${dataset} AS (SELECT * FROM main.${dataset} WHERE batch_id <> ${batchId} UNION ALL SELECT * FROM ${replaced}) ${horizon}`,
-    );
-    const after = await dayOf(warehouse, horizon);
+    after = await dayOf(warehouse, horizon);
+    // The end can only have moved if a changed row reaches it; else the rows that hold it are untouched. Only
+    // then is the end before the load needed: the rows other batches left, and the rows this one replaced.
+    const reached = await dayOf(warehouse, `${changed} ${horizon}`);
+    const before =
+      reached === null || (after !== null && reached < after)
+        ? after
+        : await dayOf(
+            warehouse,
+            `WITH ${dataset} AS (SELECT * FROM main.${dataset} WHERE batch_id <> ${batchId} UNION ALL SELECT * FROM ${replaced}) ${horizon}`,
+          );
     end = before === null || (after !== null && after > before) ? after : before;
     // Open items stay late to the end of the data: when it moves, every day between changes.
     if (before !== null && after !== null && before !== after) {
@@ -189,18 +201,18 @@ async function touchedDays(
   }
   // The base over the changed rows alone gives the days they land on, old versions and new.
   const rows = await warehouse.all<{ day: string }>(
-    `WITH ${dataset} AS (SELECT * FROM ${replaced} UNION ALL SELECT * FROM main.${dataset} WHERE batch_id = ${batchId})
+    `${changed}
      SELECT DISTINCT CAST(day AS VARCHAR) AS day FROM (
        SELECT day FROM (${query.base(settings, horizon ? dateSql(end) : undefined)}) AS base${moved}
      ) WHERE day IS NOT NULL ORDER BY day`,
   );
-  return rows.map((r) => r.day);
+  return { days: rows.map((r) => r.day), ...(horizon ? { end: after } : {}) };
 }
 
 /** Deletes and recomputes each query's rows (every day, or the given days). Returns the rows written. */
 async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: readonly Work[]): Promise<number> {
   let written = 0;
-  for (const { group, query, days } of work) {
+  for (const { group, query, days, end: known } of work) {
     const own = `process_group = ${quote(group)} AND component IN (${Object.keys(query.components).map(quote).join(", ")})`;
     const insert = async (sql: string) => {
       const result = await warehouse.connection.run(
@@ -219,7 +231,9 @@ async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: 
     await warehouse.run(`DELETE FROM metric_components WHERE ${own} AND day IN (SELECT day FROM recompute_days)`);
     const { byDay } = query;
     // Rows that run to the end of the data need where it is, not where it is among the rows read here.
-    const end = byDay?.horizon ? dateSql(await dayOf(warehouse, byDay.horizon(settings))) : undefined;
+    const end = byDay?.horizon
+      ? dateSql(known !== undefined ? known : await dayOf(warehouse, byDay.horizon(settings)))
+      : undefined;
     const near = byDay?.near
       ? `WITH ${byDay.table} AS (SELECT * FROM main.${byDay.table} c WHERE ${byDay.near(dateSql(days[0]!), dateSql(days.at(-1)!))}) `
       : "";

@@ -319,9 +319,11 @@ export const deferredBacklog: ComponentGroup = {
     FROM days`,
   byDay: {
     table: "contacts",
-    // An item is in the snapshot of every day whose end finds it open: it closes after that day began.
-    near: (from) =>
-      `(c.completed_at IS NULL OR c.completed_at >= (CAST(${from} AS TIMESTAMP) AT TIME ZONE 'UTC') - INTERVAL 1 DAY)`,
+    // An item is in the snapshot of a day whose end finds it open and past due: it closes after that day began,
+    // and it is due before that day ends (its own due time, else arrival plus a cycle time, never negative).
+    near: (from, to) => `
+      (c.completed_at IS NULL OR c.completed_at >= (CAST(${from} AS TIMESTAMP) AT TIME ZONE 'UTC') - INTERVAL 1 DAY)
+      AND coalesce(c.due_at, c.arrived_at) < (CAST(${to} AS TIMESTAMP) AT TIME ZONE 'UTC') + INTERVAL 2 DAY`,
     horizon: deferredLastDay,
   },
   components: {
