@@ -3,8 +3,10 @@
  * month (2.7.1), a reproducible stratified random draw of contacts to monitor, and monitoring compliance per
  * CSS (3.5.1).
  */
+import { randomInt } from "node:crypto";
 import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
@@ -17,6 +19,13 @@ const share = (example: string) => (value: string) => {
   const x = Number(value);
   if (value.trim() === "" || !(x > 0 && x < 1))
     throw new InvalidArgumentError(`expected a number between 0 and 1, e.g. ${example}.`);
+  return x;
+};
+
+const whole = (min: number) => (value: string) => {
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isSafeInteger(x) || x < min)
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
   return x;
 };
 
@@ -55,7 +64,8 @@ function csv(head: readonly string[], rows: readonly (string | number | boolean 
 export function qaCommand(): Command {
   return new Command("qa")
     .description("quality management: sample plan and precision, random sample draw, monitoring compliance per CSS")
-    .addCommand(planCommand());
+    .addCommand(planCommand())
+    .addCommand(drawCommand());
 }
 
 // --------------------------------------------------------------------------------------------------- plan
@@ -186,4 +196,64 @@ function planCsv(rows: readonly PlanRow[]): string {
       r.selection.unknown,
     ]),
   );
+}
+
+// --------------------------------------------------------------------------------------------------- draw
+
+function drawCommand(): Command {
+  return new Command("draw")
+    .description(
+      "draw a stratified random sample (agent × queue, proportional allocation) of a program's handled contacts " +
+        "in a local month, reproducible from the seed (2.7.1.b)",
+    )
+    .requiredOption("--program <id>", "program")
+    .requiredOption("--month <YYYY-MM>", "local month of arrival", month)
+    .requiredOption("--n <n>", "contacts to draw", whole(1))
+    .option(
+      "--seed <s>",
+      "seed of the random numbers (default: a new one, printed so the draw can be repeated)",
+      whole(0),
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .option("--csv", "print the chosen contacts as CSV")
+    .action(
+      async (options: {
+        program: string;
+        month: string;
+        n: number;
+        seed?: number;
+        db: string;
+        json?: boolean;
+        csv?: boolean;
+      }) => {
+        const seed = options.seed ?? randomInt(2 ** 31);
+        const draw = await withWarehouse(options.db, (warehouse) => drawSample(warehouse, { ...options, seed }));
+        if (options.csv) {
+          process.stdout.write(
+            csv(
+              ["source", "source_id", "agent_id", "queue_id", "arrived_at", "seed"],
+              draw.contacts.map((c) => [c.source, c.sourceId, c.agent, c.queue, c.arrivedAt, draw.seed]),
+            ),
+          );
+          return;
+        }
+        emit(options.json, draw, () => renderDraw(draw));
+      },
+    );
+}
+
+function renderDraw(d: Draw): string {
+  return [
+    `${d.n} of ${number(d.population)} contacts handled in ${d.program} in ${d.month}, ` +
+      `stratified by agent × queue (seed ${d.seed}: repeat with --seed ${d.seed}).`,
+    table(
+      ["Agent", "Queue", "Contacts", "Share × n", "Drawn"],
+      d.strata.map((s) => [s.agent, s.queue || "—", number(s.size), number(s.quota), s.drawn]),
+    ),
+    table(
+      ["Agent", "Queue", "Source", "Contact", "Arrived (UTC)"],
+      d.contacts.map((c) => [c.agent, c.queue || "—", c.source, c.sourceId, c.arrivedAt]),
+    ),
+  ].join("\n");
 }
