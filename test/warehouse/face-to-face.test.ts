@@ -126,3 +126,33 @@ describe("face-to-face", () => {
     expect((await one("f2f.overall_location_quality")).value).toBe(85);
   });
 });
+
+describe("stock control", () => {
+  it("cycle-count accuracy and variance over the SKUs counted, and orders lost for lack of stock", async () => {
+    const sku = (id: string, book: number, counted: number) => ({
+      source: "stock",
+      count_id: "monday",
+      sku: id,
+      program_id: "stores",
+      time_zone: "Europe/Lisbon",
+      counted_at: "2026-01-12T08:00:00",
+      book_quantity: book,
+      counted_quantity: counted,
+    });
+    await fixture.load("stock_counts", [sku("a", 10, 10), sku("b", 20, 18), sku("c", 5, 6), sku("d", 15, 15)]);
+    expect((await one("ksp.inventory.cycle_count_accuracy")).components).toEqual({
+      skus_count_matched: 2,
+      skus_counted: 4,
+    });
+    const variance = await one("ksp.inventory.cycle_count_variance");
+    expect(variance.components).toEqual({ count_abs_variance: 3, count_book_quantity: 50 });
+    expect(variance.value).toBeCloseTo(6, 12);
+    await fixture.load("contacts", [
+      visit("1", { out_of_stock: true }),
+      visit("2", { out_of_stock: false }),
+      visit("3", { out_of_stock: true }),
+      visit("4", {}),
+    ]);
+    expect((await one("ksp.inventory.out_of_stock")).value).toBe(2);
+  });
+});

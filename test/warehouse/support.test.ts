@@ -172,3 +172,26 @@ describe("uptime", () => {
     expect(await fixture.metric("dn.system_uptime")).toEqual([]);
   });
 });
+
+describe("blocked calls", () => {
+  it("is calls that got a busy signal over all calls presented to the lines", async () => {
+    const interval = (startsAt: string, offered: number, blocked: number) => ({
+      program_id: "care",
+      trunk_group: "sip-1",
+      time_zone: "UTC",
+      starts_at: startsAt,
+      interval_minutes: 60,
+      calls_offered: offered,
+      calls_blocked: blocked,
+      peak_channels_in_use: 20,
+      channels: 30,
+    });
+    await fixture.load("network_intervals", [
+      interval("2026-01-05T09:00:00Z", 400, 0),
+      interval("2026-01-05T10:00:00Z", 600, 6),
+    ]);
+    const blocked = await only("ksp.telecoms.blocked_transactions");
+    expect(blocked.components).toEqual({ calls_blocked: 6, calls_offered_network: 1000 });
+    expect(blocked.value).toBeCloseTo(0.6, 12);
+  });
+});

@@ -5,8 +5,8 @@
  * The organisation tables go through `importFiles` (small JSON files written to a temporary folder), so they
  * are validated and recorded exactly as a real load. Everything else (contacts, agent time, QA evaluations,
  * surveys of customers, staff and clients, workforce intervals, the people roster and absences, support-process
- * work, system availability, complaints, costs and cost drivers, footfall, mystery shopping and calling
- * lists) is streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the
+ * work, system availability, complaints, costs and cost drivers, footfall, mystery shopping, calling lists,
+ * network intervals and stock counts) is streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the
  * previous demo's rows, and each table's load is recorded in `import_batches` as one batch. The metric
  * components are then recomputed.
  *
@@ -75,6 +75,8 @@ export const DEMO_DATASETS = [
   "footfall",
   "mystery_shops",
   "list_records",
+  "network_intervals",
+  "stock_counts",
 ] as const;
 export type DemoDataset = (typeof DEMO_DATASETS)[number];
 
@@ -135,6 +137,8 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   footfall: () => `program_id IN (${PROGRAM_IDS()})`,
   mystery_shops: () => `source = ${quote(DEMO_SOURCE)}`,
   list_records: () => `source = ${quote(DEMO_SOURCE)}`,
+  network_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
+  stock_counts: () => `source = ${quote(DEMO_SOURCE)}`,
 };
 
 /** An order-independent hash of the demo's rows in `dataset` (default contacts), every canonical column included. */

@@ -97,6 +97,8 @@ export class ContactRow {
   lead = Number.NaN;
   /** A store visit's repair had to be reworked: 0 or 1, NaN when no repair. */
   rework = Number.NaN;
+  /** A store visit's order could not be fulfilled for lack of stock. */
+  outOfStock = Number.NaN;
   /** Voice: index in IVR_OUTCOMES, and how the routing went. */
   ivrOutcome = Number.NaN;
   routedAsDesigned = Number.NaN;
@@ -142,6 +144,7 @@ export class ContactRow {
     this.leadQualifying = Number.NaN;
     this.lead = Number.NaN;
     this.rework = Number.NaN;
+    this.outOfStock = Number.NaN;
     this.ivrOutcome = Number.NaN;
     this.routedAsDesigned = Number.NaN;
     this.intentMatched = Number.NaN;
@@ -198,6 +201,17 @@ export interface ListRecordRow {
   traced: number;
 }
 
+/** One local hour of a voice queue's lines: calls presented, blocked, and channels at the peak and in all. */
+export interface NetworkRow {
+  queue: number;
+  starts: number;
+  minutes: number;
+  offered: number;
+  blocked: number;
+  peak: number;
+  channels: number;
+}
+
 /** People a store's door counter saw come in during one local hour. */
 export interface FootfallRow {
   program: number;
@@ -249,6 +263,7 @@ export interface DemoSink extends SupportSink, RosterSink {
   driver(row: DriverRow): void;
   footfall(row: FootfallRow): void;
   listRecord(row: ListRecordRow): void;
+  network(row: NetworkRow): void;
   contact(row: ContactRow): void;
   evaluation(row: EvaluationRow): void;
   survey(row: SurveyRow): void;
@@ -885,6 +900,19 @@ export class DemoSimulation {
         scheduled: Math.min(planned[h]!, seats),
         present: agents,
       });
+      // The lines: a few calls meet a busy signal in the busiest hours; channels are sized to the seats.
+      if (voice) {
+        const blocked = this.workforce.poisson(n * (planned[h]! >= seats ? 0.004 : 0.0005));
+        sink.network({
+          queue: q,
+          starts: starts[h]!,
+          minutes: length / 60,
+          offered: n + blocked,
+          blocked,
+          peak: Math.ceil(((n / length) * (aht + 90) + 1) * 1.25),
+          channels: 2 * seats + 10,
+        });
+      }
       // A store's door counter sees the visitors who register and those who look around and leave.
       if (visits) {
         const exit = queue.exitShare ?? 0;
@@ -1140,6 +1168,7 @@ export class DemoSimulation {
     const written = queue.channel === "email" || queue.channel === "web" ? 0.85 : 1;
     row.firstContact = resolved && !escalated && rng.chance(pm.firstContact * written) ? 1 : 0;
     if (queue.repairs && rng.chance(queue.repairs[0])) row.rework = rng.chance(queue.repairs[1]) ? 1 : 0;
+    if (queue.kind === "face-to-face") row.outOfStock = rng.chance(0.04) ? 1 : 0;
     if (queue.leads) {
       const qualifying = rng.chance(queue.leads[0]);
       row.leadQualifying = qualifying ? 1 : 0;

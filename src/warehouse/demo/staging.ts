@@ -26,9 +26,11 @@ import {
   footfall,
   listRecords,
   mysteryShops,
+  networkIntervals,
   people,
   qaEvaluations,
   SUPPORT_PROCESSES,
+  stockCounts,
   supportEvents,
   surveys,
   systemHours,
@@ -59,6 +61,7 @@ import {
   IVR_OUTCOMES,
   type ListRecordRow,
   MONITORING_MODES,
+  type NetworkRow,
   type SurveyRow,
   WORK_KIND_LETTERS,
   WORK_KINDS,
@@ -71,6 +74,7 @@ import {
   type CostRow,
   type MysteryShopRow,
   type OutageRow,
+  type StockCountRow,
   type SupportEventRow,
   type SystemPeriodRow,
 } from "./support.ts";
@@ -146,6 +150,7 @@ const STAGED = {
       "inputs_recognized",
       "confidence_sum",
       "rework",
+      "out_of_stock",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -195,6 +200,7 @@ const STAGED = {
       inputs_recognized: "s.inputs_recognized",
       confidence_sum: "s.confidence_sum",
       rework: flag("rework"),
+      out_of_stock: flag("out_of_stock"),
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -499,6 +505,37 @@ const STAGED = {
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
+  network_intervals: {
+    table: networkIntervals,
+    columns: ["queue", "starts", "minutes", "offered", "blocked", "peak", "channels"],
+    expressions: {
+      program_id: "q.program_id",
+      trunk_group: "q.queue_id",
+      time_zone: "q.time_zone",
+      starts_at: instant("starts"),
+      interval_minutes: "s.minutes",
+      calls_offered: "s.offered",
+      calls_blocked: "s.blocked",
+      peak_channels_in_use: "s.peak",
+      channels: "s.channels",
+    },
+    from: "JOIN demo_queues q ON q.queue = s.queue",
+  },
+  stock_counts: {
+    table: stockCounts,
+    columns: ["count", "sku", "program", "counted", "book", "found"],
+    expressions: {
+      source: quote(DEMO_SOURCE),
+      count_id: `'count-' || ${id("count", 5)}`,
+      sku: `'sku-' || ${id("sku", 4)}`,
+      program_id: "p.program_id",
+      time_zone: "p.time_zone",
+      counted_at: instant("counted"),
+      book_quantity: "s.book",
+      counted_quantity: "s.found",
+    },
+    from: "JOIN demo_programs p ON p.program = s.program",
+  },
   footfall: {
     table: footfall,
     columns: ["program", "starts", "minutes", "people"],
@@ -733,6 +770,7 @@ export class DemoStage implements DemoSink {
     b[38]![k] = row.inputsRecognized;
     b[39]![k] = row.confidenceSum;
     b[40]![k] = row.rework;
+    b[41]![k] = row.outOfStock;
     s.advance();
   }
 
@@ -904,6 +942,22 @@ export class DemoStage implements DemoSink {
       row.traceAttempted,
       row.traced,
     ]);
+  }
+
+  network(row: NetworkRow): void {
+    this.put("network_intervals", [
+      row.queue,
+      row.starts,
+      row.minutes,
+      row.offered,
+      row.blocked,
+      row.peak,
+      row.channels,
+    ]);
+  }
+
+  stockCount(row: StockCountRow): void {
+    this.put("stock_counts", [row.count, row.sku, row.program, row.counted, row.book, row.found]);
   }
 
   footfall(row: FootfallRow): void {

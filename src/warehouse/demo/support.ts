@@ -2,7 +2,7 @@
  * The demo's work around the contacts, day by day: the support processes with deadlines (content updates and
  * checks, helpdesk and digital-system tickets, client reports, invoices, RFXs, implementation milestones,
  * recruiting requests), the availability of the systems (opening periods and outages), the costs of service
- * delivery, complaints, what the clients say in their surveys, and the stores' mystery shopping. Everything comes from its own random stream,
+ * delivery, complaints, what the clients say in their surveys, and the stores' mystery shopping and stock counts. Everything comes from its own random stream,
  * so the contacts do not change with it.
  *
  * Most work is done in time, some late, a little still open at the end of the window; work due after the
@@ -75,6 +75,16 @@ export interface ClientSurveyRow {
   scaleMax: number;
 }
 
+/** One SKU of a store's weekly cycle count. */
+export interface StockCountRow {
+  count: number;
+  sku: number;
+  program: number;
+  counted: number;
+  book: number;
+  found: number;
+}
+
 /** A mystery-shopping visit to a store program, scored 0–100. */
 export interface MysteryShopRow {
   seq: number;
@@ -94,6 +104,7 @@ export interface SupportSink {
   complaint(row: ComplaintRow): void;
   clientSurvey(row: ClientSurveyRow): void;
   mysteryShop(row: MysteryShopRow): void;
+  stockCount(row: StockCountRow): void;
 }
 
 const process = (name: (typeof SUPPORT_PROCESSES)[number]) => SUPPORT_PROCESSES.indexOf(name);
@@ -120,6 +131,7 @@ export class SupportProcesses {
   private nextComplaint = 1;
   private nextResponse = 1;
   private nextShop = 1;
+  private nextCount = 1;
   private readonly locationOf: number[];
   /** Per location: the first instant after the window. */
   private readonly ends: number[];
@@ -210,8 +222,18 @@ export class SupportProcesses {
         });
         this.written.complaints++;
       }
+      const store = QUEUES.some((q) => q.program === program.id && q.kind === "face-to-face");
+      // Every Monday before opening, stores count 25 of their SKUs; a few differ from the books.
+      if (store && date.weekday === 0) {
+        const count = this.nextCount++;
+        for (let sku = 1; sku <= 25; sku++) {
+          const book = rng.poisson(40);
+          const gap = rng.chance(0.12) ? (1 + rng.int(3)) * (rng.chance(0.7) ? -1 : 1) : 0;
+          sink.stockCount({ count, sku, program: p, counted: this.at(p, d, 8), book, found: Math.max(0, book + gap) });
+        }
+      }
       // Stores are mystery-shopped once a month, on the 20th.
-      if (date.day === 20 && QUEUES.some((q) => q.program === program.id && q.kind === "face-to-face")) {
+      if (date.day === 20 && store) {
         sink.mysteryShop({
           seq: this.nextShop++,
           program: p,

@@ -128,6 +128,7 @@ export const contacts = table({
     }),
     routed_as_designed: col.boolean("IVR: delivered to the queue the IVR design assigns to the path taken."),
     intent_matched: col.boolean("IVR: the path taken matched the real reason for the call, as the CSS recorded it."),
+    out_of_stock: col.boolean("An order in it could not be fulfilled for lack of stock."),
   },
 });
 
@@ -233,6 +234,40 @@ export const listRecords = table({
     contacted: col.boolean("The dialer reached someone on the record."),
     trace_attempted: col.boolean("The record lacked valid contact details and tracing tried to find them."),
     traced: col.boolean("Tracing found the prospect's contact details."),
+  },
+});
+
+export const networkIntervals = table({
+  name: "network_intervals",
+  description:
+    "Calls presented to a trunk group of the contact center's lines per interval, from the carrier or the switch: those blocked (busy signal) before reaching the IVR or ACD, and the channels in use at the busiest moment.",
+  naturalKey: ["program_id", "trunk_group", "starts_at"],
+  columns: {
+    program_id: col.text.required("Program whose calls the trunk group carries."),
+    trunk_group: col.text.required("Trunk group or line group."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    starts_at: col.timestamp.required("Start of the interval."),
+    interval_minutes: col.double({ description: "Length of the interval.", unit: "minutes" }),
+    calls_offered: col.double.required("Calls presented to the lines, blocked ones included."),
+    calls_blocked: col.double.required("Calls that got a busy signal for lack of capacity or by the settings."),
+    peak_channels_in_use: col.double("Most channels in use at once in the interval."),
+    channels: col.double("Channels the trunk group has."),
+  },
+});
+
+export const stockCounts = table({
+  name: "stock_counts",
+  description: "One SKU counted in a cycle count at a face-to-face location: the book quantity against the count.",
+  naturalKey: ["source", "count_id", "sku"],
+  columns: {
+    source: col.text.required("Stock system the row came from."),
+    count_id: col.text.required("Id of the cycle count."),
+    sku: col.text.required("Stock-keeping unit counted."),
+    program_id: col.text.required("Program (location) whose stock was counted."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    counted_at: col.timestamp.required("When the count was made."),
+    book_quantity: col.double.required("Quantity the books held (units, or value when counted in value)."),
+    counted_quantity: col.double.required("Quantity found, in the same unit."),
   },
 });
 
@@ -575,6 +610,8 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   system_hours: systemHours,
   system_outages: systemOutages,
   list_records: listRecords,
+  network_intervals: networkIntervals,
+  stock_counts: stockCounts,
   footfall,
   mystery_shops: mysteryShops,
   employee_surveys: employeeSurveys,

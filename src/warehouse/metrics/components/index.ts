@@ -13,10 +13,12 @@ import { costDriverUnits, digitalServiceCost, serviceDeliveryCost } from "./cost
 import type { ComponentGroup, ComponentSettings } from "./define.ts";
 import { backStage, conversational, digitalForecastAccuracy, nonConversational } from "./digital.ts";
 import { footfall, mysteryShopping, staffedHours, visits } from "./face-to-face.ts";
+import { cycleCounts, outOfStock } from "./inventory.ts";
 import { dialerEffectiveness, listBacklog, listRecords } from "./lists.ts";
 import { monitoring } from "./monitoring.ts";
 import { absenteeism, attrition, recruitmentQuality, trainingQuality } from "./people.ts";
 import {
+  blockedCalls,
   clientReportAccuracy,
   contentAccuracy,
   helpdeskQuality,
@@ -67,8 +69,10 @@ export const COMPONENT_GROUPS: Readonly<Record<string, readonly ComponentGroup[]
   "client-reporting": [onTime("client-report", "client_reports_due", "client_reports_on_time"), clientReportAccuracy],
   invoicing: [onTime("invoice", "invoices_due", "invoices_on_time"), invoiceAccuracy],
   implementation: [onTime("implementation-milestone", "milestones_due", "milestones_on_time")],
-  // Chat availability shares the catalog's open_minutes with switch uptime, so it waits for its own denominator.
-  telecoms: [uptime("telephony", "switch_up_open_minutes", "open_minutes")],
+  // Chat availability shares the catalog's open_minutes with switch uptime, so it waits for its own denominator;
+  // peak trunk utilization is a maximum, which no sum of daily components gives.
+  telecoms: [uptime("telephony", "switch_up_open_minutes", "open_minutes"), blockedCalls],
+  inventory: [cycleCounts, outOfStock],
   "production-systems": [uptime("production", "system_up_open_minutes", "system_open_minutes"), dialerEffectiveness],
   "digital-conversational": [
     conversational,

@@ -96,3 +96,15 @@ export const uptime = (kind: string, up: string, total: string): ComponentGroup 
     [up]: "sum(open_minutes - down_minutes)",
   },
 });
+
+/** Calls presented to the lines and those blocked, per local day of the interval. */
+export const blockedCalls: ComponentGroup = {
+  base: () => `
+    SELECT ${localDay("c.starts_at")} AS day, c.program_id, '' AS queue_id, c.calls_offered, c.calls_blocked
+    FROM network_intervals c`,
+  byDay: { table: "network_intervals", near: (from, to) => nearDays("c.starts_at", from, to) },
+  components: {
+    calls_offered_network: "sum(calls_offered)",
+    calls_blocked: "sum(calls_blocked)",
+  },
+};
