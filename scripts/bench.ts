@@ -7,8 +7,8 @@
  * 1. Generates the demo operation at that size and writes it to Parquet in a scratch folder (not timed as import).
  * 2. Imports every table into a fresh warehouse through the code path of `cxpm import` (rows a second).
  * 3. Recomputes every metric: all components, then the rollups for every period (month, quarter) × scope level.
- * 4. Scans the same columns of `contacts` with plain DuckDB, grouped the same way (local day × program × queue),
- *    and once more grouped by UTC day (the columns alone, no time zone conversion): the floor to compare with.
+ * 4. Scans the same columns of `contacts` with plain DuckDB, grouped the same way (local day × program × queue,
+ *    the day cut as the components cut it), and once more grouped by UTC day (no time zone work at all).
  * 5. Re-imports one day's contacts from a file of its own, with the components updated for the days it touched.
  * With --verify, the components after step 5 are compared with a full rebuild.
  *
@@ -17,7 +17,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import Table from "cli-table3";
 import { Command, InvalidArgumentError } from "commander";
@@ -26,7 +26,13 @@ import { generateDemo } from "../src/warehouse/demo/generate.ts";
 import { importFiles } from "../src/warehouse/import/load.ts";
 import { identityMapping } from "../src/warehouse/import/mapping.ts";
 import { COMPONENT_GROUPS, DEFAULT_SETTINGS } from "../src/warehouse/metrics/components/index.ts";
-import { metricValues, type Period, recomputeComponents, type ScopeLevel } from "../src/warehouse/metrics/compute.ts";
+import {
+  defineLocalDay,
+  metricValues,
+  type Period,
+  recomputeComponents,
+  type ScopeLevel,
+} from "../src/warehouse/metrics/compute.ts";
 import { DATASETS } from "../src/warehouse/schema/tables.ts";
 import { Warehouse } from "../src/warehouse/warehouse.ts";
 
@@ -85,7 +91,8 @@ function scanSql(columns: readonly string[], day: "local" | "utc"): string {
       if (type === "double" || type === "integer" || type === "decimal") return `sum(${c})`;
       return `count(${c})`;
     });
-  const cut = day === "local" ? "CAST(arrived_at AT TIME ZONE time_zone AS DATE)" : "CAST(arrived_at AS DATE)";
+  // The local day as the components cut it (the local_day macro), or the UTC day: no time zone work at all.
+  const cut = day === "local" ? "local_day(arrived_at, time_zone)" : "CAST(arrived_at AS DATE)";
   return `SELECT count(*) AS cells FROM (
     SELECT ${cut} AS day, program_id, queue_id, count(*), ${aggregates.join(", ")}
     FROM contacts GROUP BY ALL)`;
@@ -154,6 +161,7 @@ async function measure(work: string) {
   // 4. The raw scans, each run twice and the faster kept (the recompute, too, read warm data).
   say("scanning the same columns…");
   const columns = componentColumns();
+  await defineLocalDay(warehouse);
   const scan = async (day: "local" | "utc") => {
     const runs: number[] = [];
     for (let i = 0; i < 2; i++) runs.push((await timed(() => warehouse.all(scanSql(columns, day))))[1]);
@@ -197,6 +205,8 @@ async function measure(work: string) {
       node: process.version,
       duckdb: version?.v ?? "unknown",
       commit: commit(),
+      // Others may share the machine: the load average (1, 5, 15 minutes) at the end says how much.
+      loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     },
     options: { contacts: options.contacts, months: options.months, seed: options.seed },
     data: { from: demo.from, to: demo.to, rows: Object.fromEntries(imports.map((i) => [i.dataset, i.rows])) },
@@ -285,7 +295,8 @@ function render(r: Report): string {
     ["peak memory", `${n(r.memory.peakRssMb)} MB`, "resident set of this process (DuckDB included)"],
   );
   if (r.verified !== undefined) t.push(["one-day update = full rebuild", r.verified ? "yes" : "NO", ""]);
-  return `cxpm bench: ${n(r.options.contacts)} contacts, ${r.options.months} months, ${r.machine.cpus} cores, ${r.machine.memoryGb} GB\n${t.toString()}`;
+  const machine = `${r.machine.cpus} cores, ${r.machine.memoryGb} GB, load average ${r.machine.loadAverage.join(" / ")}`;
+  return `cxpm bench: ${n(r.options.contacts)} contacts, ${r.options.months} months; ${machine}\n${t.toString()}`;
 }
 
 main().catch((error: Error) => {

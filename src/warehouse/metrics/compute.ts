@@ -145,7 +145,7 @@ function queries(): Query[] {
 }
 
 /** Defines the `local_day` macro the component queries cut days with, fast for the zones of the locations. */
-async function defineLocalDay(warehouse: Warehouse): Promise<void> {
+export async function defineLocalDay(warehouse: Warehouse): Promise<void> {
   const zones = await warehouse.all<{ zone: string }>(
     `SELECT DISTINCT l.time_zone AS zone FROM locations l JOIN pg_timezone_names() z ON z.name = l.time_zone ORDER BY 1`,
   );
