@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { type ComplianceReport, monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
 import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
@@ -65,7 +66,8 @@ export function qaCommand(): Command {
   return new Command("qa")
     .description("quality management: sample plan and precision, random sample draw, monitoring compliance per CSS")
     .addCommand(planCommand())
-    .addCommand(drawCommand());
+    .addCommand(drawCommand())
+    .addCommand(complianceCommand());
 }
 
 // --------------------------------------------------------------------------------------------------- plan
@@ -255,5 +257,77 @@ function renderDraw(d: Draw): string {
       ["Agent", "Queue", "Source", "Contact", "Arrived (UTC)"],
       d.contacts.map((c) => [c.agent, c.queue || "—", c.source, c.sourceId, c.arrivedAt]),
     ),
+  ].join("\n");
+}
+
+// --------------------------------------------------------------------------------------------- compliance
+
+function complianceCommand(): Command {
+  return new Command("compliance")
+    .description(
+      "monitoring compliance of every CSS of a program in a month (3.5.1): monthly, each transaction type and " +
+        "side-by-side/remote per quarter, weekly for new CSSs; what is met, due or overdue",
+    )
+    .requiredOption("--program <id>", "program")
+    .requiredOption("--month <YYYY-MM>", "local month", month)
+    .option("--as-of <YYYY-MM-DD>", "last day the data covers (default: the program's latest contact or evaluation)")
+    .option("--recorded-not-remote", "do not count reviews of recordings as remote monitoring")
+    .addOption(dbOption())
+    .option("--json", "print one JSON document")
+    .action(
+      async (options: {
+        program: string;
+        month: string;
+        asOf?: string;
+        recordedNotRemote?: boolean;
+        db: string;
+        json?: boolean;
+      }) => {
+        const report = await withWarehouse(options.db, (warehouse) =>
+          monitoringComplianceReport(warehouse, {
+            program: options.program,
+            month: options.month,
+            ...(options.asOf ? { asOf: options.asOf } : {}),
+            settings: { recordedIsRemote: !options.recordedNotRemote },
+          }),
+        );
+        emit(options.json, report, () => renderCompliance(report));
+      },
+    );
+}
+
+const CHECK_NAMES = {
+  monthly: "monthly",
+  "transaction-type": "type",
+  "side-by-side": "side-by-side",
+  remote: "remote",
+  "new-css-week": "new-CSS week",
+} as const;
+
+function renderCompliance(r: ComplianceReport): string {
+  const list = (css: ComplianceReport["csss"][number], status: "overdue" | "due") =>
+    css.checks
+      .filter((c) => c.status === status)
+      .map((c) => `${CHECK_NAMES[c.check]} ${c.transactionType ?? c.period}`)
+      .join("\n") || "—";
+  const behind = r.csss.filter((c) => c.overdue > 0).length;
+  return [
+    `Monitoring compliance of ${r.program}'s CSSs in ${r.month} (quarter ${r.quarter}), as of ${r.asOf}. ` +
+      "Systematic sessions only; investigative ones are counted apart.",
+    table(
+      ["CSS", "Started", "Handled", "Monitored", "Investig.", "Failed", "Met", "Overdue", "Due"],
+      r.csss.map((c) => [
+        c.css,
+        c.startedOn ?? "—",
+        number(c.handled),
+        c.systematic,
+        c.investigative,
+        c.failed,
+        c.checks.filter((k) => k.status === "met").length,
+        list(c, "overdue"),
+        list(c, "due"),
+      ]),
+    ),
+    behind === 0 ? "No CSS is behind on monitoring." : `✗ ${behind} of ${r.csss.length} CSSs have overdue monitoring.`,
   ].join("\n");
 }
