@@ -14,6 +14,7 @@ import type { Pack } from "../standard/pack.ts";
 import { isMet } from "../standard/rules/met.ts";
 import { applicableBenchmark } from "../standard/rules/target-governance.ts";
 import type { Metric } from "../standard/schema.ts";
+import { type AgentValue, agentValues } from "../warehouse/metrics/agents.ts";
 import { computableMetrics, type MetricValue, metricValues } from "../warehouse/metrics/compute.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Database } from "./db/schema.ts";
@@ -41,6 +42,8 @@ export interface MetricDetail {
   readonly breakdown: {
     readonly programs: readonly { id: string; name: string; points: readonly PerformancePoint[] }[];
     readonly queues: readonly { id: string; name: string; program: string; points: readonly PerformancePoint[] }[];
+    /** Each CSS over the whole window, best first; null when the metric is not made of one CSS's work. */
+    readonly agents: readonly AgentValue[] | null;
   };
 }
 
@@ -138,7 +141,16 @@ export async function metricDetail(
     periods,
     benchmark: applicableBenchmark(metric) ?? null,
     points,
-    breakdown: { programs: programRows, queues: queueRows },
+    breakdown: {
+      programs: programRows,
+      queues: queueRows,
+      agents: await agentValues(warehouse, pack, {
+        metric: metric.id,
+        from,
+        to,
+        ...(level === "entity" ? {} : { programs: programRows.map((p) => p.id) }),
+      }),
+    },
   };
 }
 

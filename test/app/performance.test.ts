@@ -63,6 +63,7 @@ beforeAll(async () => {
         arrived_at: `${month}-10T12:00:00Z`,
         offered_at: `${month}-10T12:00:00Z`,
         answered_at: `${month}-10T12:01:00Z`,
+        agent_id: `${program}-a${i % 3}`,
         wait_seconds: i < within[m]! ? 5 : 40,
         talk_seconds: 200,
       })),
@@ -183,6 +184,14 @@ describe("a metric's detail", () => {
       ["east-voice", "care-east"],
       ["west-voice", "care-west"],
     ]);
+    // Each of the three agents per program, over the four months: the agents' components add up to the scope's.
+    const agents = detail.breakdown.agents!;
+    expect(agents).toHaveLength(6);
+    const offered = agents.reduce((sum, a) => sum + a.components.offered!, 0);
+    expect(offered).toBe(detail.points.reduce((sum, p) => sum + p.components.offered!, 0));
+    // care-east's a0 takes calls 0, 3, 6 and 9 each month; 9 is never within 20 s (at most 9 of 10 are), the rest are.
+    const eastA0 = agents.find((a) => a.agent === "care-east-a0")!;
+    expect(eastA0.components).toEqual({ answered_within_threshold: 12, offered: 16 });
     const west = await metricDetail(app.db, pack, warehouse, {
       metric: "rt.service_level",
       scopeLevel: "location",
@@ -190,6 +199,10 @@ describe("a metric's detail", () => {
     });
     expect(west.points.map((p) => p.value)).toEqual([60, 70, 90, 90]);
     expect(west.breakdown.programs.map((p) => p.id)).toEqual(["care-west"]);
+    expect(west.breakdown.agents!.map((a) => a.agent).sort()).toEqual(["care-west-a0", "care-west-a1", "care-west-a2"]);
+    // Survey answers are not one CSS's work: no agent drill-down.
+    const satisfaction = await metricDetail(app.db, pack, warehouse, { metric: "cx.overall_customer_satisfaction" });
+    expect(satisfaction.breakdown.agents).toBeNull();
   });
 
   it("says what is wrong with a metric or scope it cannot show", async () => {

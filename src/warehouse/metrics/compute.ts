@@ -382,7 +382,8 @@ function sampledInterval(metric: Metric, components: Record<string, number>) {
   return { interval: { n, lower: lower * 100, upper: upper * 100 } };
 }
 
-function evaluator(formula: Formula): (c: Record<string, number>) => number | null {
+/** The metric's value from its summed components; null when the denominator is zero. */
+export function evaluator(formula: Formula): (c: Record<string, number>) => number | null {
   if (formula.kind === "ratio") {
     const { numerator, denominator, scale } = formula;
     return (c) => (c[denominator.id] ? (c[numerator.id]! / c[denominator.id]!) * scale : null);

@@ -186,7 +186,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<ServerContext> = async (se
         summary: "Performance Summary Table as CSV",
         querystring: SummaryQuery,
         produces: ["text/csv"],
-        response: { ...errorResponses(400) },
+        response: { 200: z.string().describe("the table as CSV, three columns per month"), ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -206,7 +206,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<ServerContext> = async (se
         summary: "Performance Summary Table as XLSX",
         querystring: SummaryQuery,
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: { ...errorResponses(400) },
+        response: { 200: z.unknown().describe("the table as an XLSX workbook"), ...errorResponses(400) },
       },
     },
     async (request, reply) => {

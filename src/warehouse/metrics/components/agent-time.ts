@@ -11,7 +11,8 @@ const byStart = { table: "agent_time", near: (from: string, to: string) => nearD
  */
 export const agentTime = (kind: string, hours = "css_hours"): ComponentGroup => ({
   base: () => `
-    SELECT ${localDay("c.starts_at")} AS day, c.program_id, '' AS queue_id, c.paid_onsite_seconds, c.productive_seconds, c.available_seconds
+    SELECT ${localDay("c.starts_at")} AS day, c.program_id, '' AS queue_id, c.agent_id, c.paid_onsite_seconds,
+      c.productive_seconds, c.available_seconds
     FROM agent_time c WHERE c.kind = '${kind}'`,
   byDay: byStart,
   components: {

@@ -82,7 +82,7 @@ const resolution = (s: ComponentSettings) =>
 
 export const realTime: ComponentGroup = {
   base: (s) => `
-    SELECT ${localDay("c.arrived_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
+    SELECT ${localDay("c.arrived_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id, c.agent_id,
       c.channel = 'chat' AS chat,
       -- A caller unreachable at callback, or who asked to be called later, counts as abandoned (4.3.1.b).
       (c.abandoned_at IS NOT NULL OR coalesce(c.callback, 'none') IN ('unreachable', 'later')) AS abandoned,
@@ -153,7 +153,7 @@ function escalationReview(done: string) {
  */
 const deferredBase = (dayOf: string, outcomes: boolean) => (s: ComponentSettings) =>
   `
-    SELECT ${localDay(dayOf)} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
+    SELECT ${localDay(dayOf)} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id, c.agent_id,
       NOT c.echo AND c.completed_at IS NOT NULL AS processed,
       c.completed_at <= coalesce(c.due_at, c.arrived_at + to_seconds(coalesce(q.target_cycle_seconds, ${n(s.cycleTimeSeconds)}))) AS on_time,
       c.escalated, c.escalated_correctly, ${outcomes ? resolution(s) : "c.resolved, c.first_contact"},

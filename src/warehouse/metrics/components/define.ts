@@ -58,7 +58,8 @@ export const DEFAULT_SETTINGS: ComponentSettings = {
 
 export interface ComponentGroup {
   /**
-   * A query with columns day, program_id, queue_id and the fields the component expressions use. A group with a
+   * A query with columns day, program_id, queue_id and the fields the component expressions use, and
+   * `agent_id` where each row is one CSS's work (so the metric can be drilled down to agents). A group with a
    * `byDay.horizon` takes that last day of the data as `horizon` (a SQL date) when given, instead of finding it.
    */
   readonly base: (settings: ComponentSettings, horizon?: string) => string;

@@ -10,7 +10,7 @@ import { type ComponentGroup, localDay, nearDays } from "./define.ts";
  */
 export const monitoring = (kind: string, defects?: readonly [checked: string, withError: string]): ComponentGroup => ({
   base: () => `
-    SELECT ${localDay("c.evaluated_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id,
+    SELECT ${localDay("c.evaluated_at")} AS day, c.program_id, coalesce(c.queue_id, '') AS queue_id, c.agent_id,
       c.customer_critical_error, c.business_critical_error, c.compliance_critical_error, c.defect
     FROM qa_evaluations c WHERE c.kind = '${kind}'`,
   byDay: { table: "qa_evaluations", near: (from, to) => nearDays("c.evaluated_at", from, to) },
