@@ -185,8 +185,15 @@ export interface MetricDetail {
   readonly breakdown: {
     readonly programs: readonly { id: string; name: string; points: readonly DetailPoint[] }[];
     readonly queues: readonly { id: string; name?: string; program: string; points: readonly DetailPoint[] }[];
-    readonly agents?: readonly { id: string; name?: string; points: readonly DetailPoint[] }[];
+    /** Each CSS over the whole window, best first; null when the metric is not one CSS's work. */
+    readonly agents: readonly AgentValue[] | null;
   };
+}
+
+export interface AgentValue {
+  readonly agent: string;
+  readonly value: number | null;
+  readonly components: Readonly<Record<string, number>>;
 }
 
 export const TARGET_SOURCES = ["benchmark", "client", "internal", "comparative"] as const;

@@ -6,6 +6,7 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import {
+  type AgentValue,
   api,
   type CatalogMetric,
   type DetailPoint,
@@ -229,6 +230,57 @@ function PointsTable({ detail }: { detail: MetricDetail }) {
   );
 }
 
+/** Each CSS's value over the window with the components behind it, best first. */
+function AgentsTable({
+  title,
+  agents,
+  metric,
+}: {
+  title: string;
+  agents: readonly AgentValue[];
+  metric: CatalogMetric;
+}) {
+  if (!agents.length) return null;
+  const components = Object.keys(agents[0]!.components);
+  return (
+    <Card withBorder padding="md">
+      <Title order={3} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Table.ScrollContainer minWidth={300 + components.length * 160} mah={420}>
+        <Table striped highlightOnHover stickyHeader aria-label={title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Agent</Table.Th>
+              <Table.Th className="num">
+                {metric.name} ({unitLabel(metric.unit)})
+              </Table.Th>
+              {components.map((c) => (
+                <Table.Th key={c} className="num">
+                  {humanize(c)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {agents.map((a) => (
+              <Table.Tr key={a.agent}>
+                <Table.Td>{a.agent}</Table.Td>
+                <Table.Td className="num">{formatValue(a.value, metric.unit)}</Table.Td>
+                {components.map((c) => (
+                  <Table.Td key={c} className="num">
+                    {a.components[c] === undefined ? "—" : formatNumber(a.components[c]!, 0)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
 function Breakdown({
   title,
   rows,
@@ -397,7 +449,7 @@ function fromFirstValue(detail: MetricDetail): MetricDetail {
     breakdown: {
       programs: detail.breakdown.programs.map(cut),
       queues: detail.breakdown.queues.map(cut),
-      ...(detail.breakdown.agents ? { agents: detail.breakdown.agents.map(cut) } : {}),
+      agents: detail.breakdown.agents,
     },
   };
 }
@@ -509,11 +561,10 @@ export function MetricDetailPage({ id }: { id: string }) {
                 unit={data.metric.unit}
               />
               {data.breakdown.agents && (
-                <Breakdown
-                  title={`Agents within ${data.scope.name}`}
-                  rows={data.breakdown.agents.map((a) => ({ id: a.id, name: a.name ?? a.id, points: a.points }))}
-                  periods={periods}
-                  unit={data.metric.unit}
+                <AgentsTable
+                  title={`Agents within ${data.scope.name}, ${formatMonth(periods[0] ?? data.points[0]?.period ?? "")} – ${formatMonth(periods.at(-1) ?? "")}`}
+                  agents={data.breakdown.agents}
+                  metric={data.metric}
                 />
               )}
             </SimpleGrid>
