@@ -105,6 +105,11 @@ describe("GET /api/metrics/:id/detail", () => {
     expect(point.target).toBe(80);
     expect(body.breakdown.programs.every((p: { id: string }) => p.id.endsWith("-chicago"))).toBe(true);
     expect(body.breakdown.queues.length).toBeGreaterThan(0);
+    const offered = body.breakdown.agents.reduce(
+      (sum: number, a: { components: { offered: number } }) => sum + a.components.offered,
+      0,
+    );
+    expect(offered).toBeGreaterThan(0);
   });
 
   it("answers 404 for a metric not in the catalog", async () => {

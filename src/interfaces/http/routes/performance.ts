@@ -246,6 +246,15 @@ export const performanceRoutes: FastifyPluginAsyncZod<ServerContext> = async (se
             breakdown: z.object({
               programs: list(z.object({ id: z.string(), name: z.string(), points: list(Point) })),
               queues: list(z.object({ id: z.string(), name: z.string(), program: z.string(), points: list(Point) })),
+              agents: list(
+                z.object({
+                  agent: z.string(),
+                  value: z.number().nullable(),
+                  components: z.record(z.string(), z.number()),
+                }),
+              )
+                .nullable()
+                .describe("each CSS over the window, best first; null when the metric is not one CSS's work"),
             }),
           }),
           ...errorResponses(400, 404),
