@@ -48,8 +48,8 @@ export async function recomputeComponents(
   return warehouse.transaction(async () => {
     if (!days) return (await updateComponents(warehouse, undefined, settings)).rows;
     await defineLocalDay(warehouse);
-    const work = queries().map((q) => ({ ...q, days: [...new Set(days)].sort() }));
-    return rebuild(warehouse, settings, work);
+    const work = allQueries().map((q) => ({ ...q, days: [...new Set(days)].sort() }));
+    return (await rebuild(warehouse, settings, work)).rows;
   });
 }
 
@@ -72,6 +72,8 @@ export interface ComponentUpdate {
   readonly queriesRebuilt: number;
   /** Component rows written. */
   readonly rows: number;
+  /** Each query run, in order, with what it cost. */
+  readonly queries: readonly QueryTiming[];
 }
 
 /**
@@ -94,13 +96,13 @@ export async function updateComponents(
   await defineLocalDay(warehouse);
   if (!change) {
     await warehouse.run("DELETE FROM metric_components");
-    const work = queries().map((q) => ({ ...q, days: "all" as const }));
-    const rows = await rebuild(warehouse, settings, work);
-    return { days: 0, queriesByDay: 0, queriesRebuilt: work.length, rows };
+    const work = allQueries().map((q) => ({ ...q, days: "all" as const }));
+    const { rows, queries } = await rebuild(warehouse, settings, work);
+    return { days: 0, queriesByDay: 0, queriesRebuilt: work.length, rows, queries };
   }
   const work: Work[] = [];
   const days = new Set<string>();
-  for (const q of queries()) {
+  for (const q of allQueries()) {
     if (!reads(q.query.base(settings), change.dataset)) continue;
     if (change.replaced === undefined || q.query.byDay?.table !== change.dataset) {
       work.push({ ...q, days: "all" });
@@ -110,9 +112,9 @@ export async function updateComponents(
     for (const day of touched.days) days.add(day);
     work.push({ ...q, ...touched });
   }
-  const rows = await rebuild(warehouse, settings, work);
+  const { rows, queries: timings } = await rebuild(warehouse, settings, work);
   const byDay = work.filter((w) => w.days !== "all").length;
-  return { days: days.size, queriesByDay: byDay, queriesRebuilt: work.length - byDay, rows };
+  return { days: days.size, queriesByDay: byDay, queriesRebuilt: work.length - byDay, rows, queries: timings };
 }
 
 interface Query {
@@ -128,7 +130,7 @@ interface Work extends Query {
 }
 
 /** Every registered component query with its process group, checked to own its component ids. */
-function queries(): Query[] {
+function allQueries(): Query[] {
   const out: Query[] = [];
   for (const [group, list] of Object.entries(COMPONENT_GROUPS)) {
     const seen = new Set<string>();
@@ -210,15 +212,23 @@ async function touchedDays(
 }
 
 /** Deletes and recomputes each query's rows (every day, or the given days). Returns the rows written. */
-async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: readonly Work[]): Promise<number> {
+async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: readonly Work[]): Promise<Rebuilt> {
   let written = 0;
+  const timings: QueryTiming[] = [];
   for (const { group, query, days, end: known } of work) {
+    const started = performance.now();
     const own = `process_group = ${quote(group)} AND component IN (${Object.keys(query.components).map(quote).join(", ")})`;
     const insert = async (sql: string) => {
       const result = await warehouse.connection.run(
         `INSERT INTO metric_components SELECT ${quote(group)}, day, program_id, queue_id, component, value FROM (${sql})`,
       );
       written += result.rowsChanged;
+      timings.push({
+        query: `${group}/${Object.keys(query.components)[0]}`,
+        days: days === "all" ? "all" : days.length,
+        rows: result.rowsChanged,
+        seconds: (performance.now() - started) / 1000,
+      });
     };
     if (days === "all") {
       await warehouse.run(`DELETE FROM metric_components WHERE ${own}`);
@@ -241,7 +251,21 @@ async function rebuild(warehouse: Warehouse, settings: ComponentSettings, work: 
     await insert(`${near}SELECT * FROM (${sql}) WHERE day IN (SELECT day FROM recompute_days)`);
   }
   await warehouse.run("DROP TABLE IF EXISTS recompute_days");
-  return written;
+  return { rows: written, queries: timings };
+}
+
+interface Rebuilt {
+  readonly rows: number;
+  readonly queries: readonly QueryTiming[];
+}
+
+/** What one component query cost: named by its process group and first component. */
+export interface QueryTiming {
+  readonly query: string;
+  /** Days recomputed, or all of them. */
+  readonly days: number | "all";
+  readonly rows: number;
+  readonly seconds: number;
 }
 
 export type Period = "month" | "quarter";
