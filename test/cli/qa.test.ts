@@ -60,6 +60,19 @@ describe("cxpm qa", () => {
     expect(result.stdout).toContain(`${PROGRAM}-r0001`);
   });
 
+  it("calibration: each evaluator of the demo's session against the quality lead, JSON", () => {
+    const report = json("calibration", "--program", PROGRAM, "--quarter", "2026-Q1", "--threshold", "0.85");
+    expect(report).toMatchObject({ threshold: 0.85, confidence: 0.95 });
+    expect(report.quarters).toHaveLength(1);
+    const [q] = report.quarters;
+    expect(q).toMatchObject({ program: PROGRAM, quarter: "2026-Q1", references: ["qa-lisbon-lead"] });
+    expect(q.evaluators.length + q.missing.length).toBe(q.expected.length);
+    for (const e of q.evaluators) {
+      expect(e.compared).toBe(6 * e.transactions);
+      expect(e.belowThreshold).toBe(e.share < 0.85);
+    }
+  });
+
   it("refuses a draw larger than the month's contacts, exit 1, nothing on stdout", () => {
     const result = cxpm("draw", "--program", PROGRAM, "--month", "2026-03", "--n", "999999");
     expect(result.status).toBe(1);

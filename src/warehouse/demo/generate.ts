@@ -27,6 +27,7 @@ import { recomputeComponents } from "../metrics/compute.ts";
 import { DATASETS } from "../schema/tables.ts";
 import type { Warehouse } from "../warehouse.ts";
 import { demoWindow } from "./calendar.ts";
+import { loadDemoCalibration } from "./calibration.ts";
 import { DEMO_SOURCE, LOCATIONS, organisationRows, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
 import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
@@ -60,6 +61,7 @@ export const DEMO_DATASETS = [
   "contacts",
   "agent_time",
   "qa_evaluations",
+  "calibration_scores",
   "surveys",
   "workforce_intervals",
   "people",
@@ -122,6 +124,7 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   // Agent time has no source column: the demo's programs are its own.
   agent_time: () => `program_id IN (${PROGRAM_IDS()})`,
   qa_evaluations: () => `source = ${quote(DEMO_SOURCE)}`,
+  calibration_scores: () => `source = ${quote(DEMO_SOURCE)}`,
   surveys: () => `source = ${quote(DEMO_SOURCE)}`,
   workforce_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
   people: () => `program_id IN (${PROGRAM_IDS()})`,
@@ -185,8 +188,8 @@ export async function generateDemo(warehouse: Warehouse, options: DemoOptions = 
   const days = window.dates.length;
   const invocation = `cxpm demo --seed ${seed} --months ${window.months} --contacts ${requested} --end ${window.to}`;
   await warehouse.transaction(async () => {
-    const ids = {} as Record<StagedDataset, number>;
-    for (const dataset of STAGED_DATASETS) {
+    const ids = {} as Record<StagedDataset | "calibration_scores", number>;
+    for (const dataset of [...STAGED_DATASETS, "calibration_scores"] as const) {
       ids[dataset] = (await warehouse.all<{ id: number }>("SELECT nextval('batch_ids') AS id"))[0]!.id;
       await warehouse.run(`DELETE FROM ${dataset} WHERE ${DEMO_ROWS[dataset]()}`);
     }
@@ -200,8 +203,12 @@ export async function generateDemo(warehouse: Warehouse, options: DemoOptions = 
     }
     simulation.finish(stage);
     await stage.close();
-    const loaded = stage.loaded;
-    for (const dataset of STAGED_DATASETS) {
+    // Calibration sessions score transactions the demo monitored: written once those are in.
+    const loaded = {
+      ...stage.loaded,
+      calibration_scores: await loadDemoCalibration(warehouse, seed, ids.calibration_scores),
+    };
+    for (const dataset of [...STAGED_DATASETS, "calibration_scores"] as const) {
       await warehouse.run(
         "INSERT INTO import_batches VALUES ($1, $2, $3, NULL, $4, $5, $5, 0, 0, to_timestamp($6), $7)",
         [

@@ -174,6 +174,8 @@ export interface EvaluationRow {
   complianceError: number;
   /** Any error at all, recorded for deferred work (the base of its defect rate); NaN elsewhere. */
   defect: number;
+  /** When the CSS was coached on a failed transaction; NaN when not (yet), and for system checks. */
+  coached: number;
 }
 
 /** One survey response about a handled contact. */
@@ -417,6 +419,17 @@ const RIGHT_PARTY = 0.86;
 /** Mean share of scheduled time an agent spends on the scheduled activity at its time. */
 const ADHERENCE = 0.91;
 
+/**
+ * When the CSS is coached on a failed evaluation (any critical error): one to four days after it, except for
+ * one failure in eight, never coached, so the coaching report has gaps to find; NaN after the data's end.
+ * Drawn from the evaluation's number, not the random stream, so the rest of the demo does not move.
+ */
+function coachedAt(e: EvaluationRow, end: number): number {
+  if (e.customerError + e.businessError + e.complianceError === 0 || e.seq % 8 === 0) return Number.NaN;
+  const at = e.evaluated + 86_400 * (1 + (e.seq % 4)) + 3_600 * (e.seq % 7);
+  return at < end ? at : Number.NaN;
+}
+
 /** Smallest number of servers that answer `target` of an Erlang C load within the threshold. */
 export function serversFor(load: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
   if (!(load > 0)) return 1;
@@ -537,6 +550,7 @@ export class DemoSimulation {
     businessError: 0,
     complianceError: 0,
     defect: Number.NaN,
+    coached: Number.NaN,
   };
   private readonly surveyRow: SurveyRow = {
     seq: 0,
@@ -804,6 +818,7 @@ export class DemoSimulation {
             : e.customerError + e.businessError + e.complianceError > 0 || rng.chance(0.012)
               ? 1
               : 0;
+        e.coached = coachedAt(e, end);
         sink.evaluation(e);
         this.written.evaluations++;
       }
@@ -1115,6 +1130,7 @@ export class DemoSimulation {
         : e.customerError + e.businessError + e.complianceError > 0 || rng.chance(0.015)
           ? 1
           : 0;
+    e.coached = Number.NaN;
     sink.evaluation(e);
     this.written.evaluations++;
   }

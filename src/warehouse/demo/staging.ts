@@ -218,6 +218,7 @@ const STAGED = {
       "business_error",
       "compliance_error",
       "defect",
+      "coached_at",
     ],
     expressions: {
       source: quote(DEMO_SOURCE),
@@ -235,6 +236,7 @@ const STAGED = {
       business_critical_error: flag("business_error"),
       compliance_critical_error: flag("compliance_error"),
       defect: flag("defect"),
+      coached_at: instant("coached_at"),
     },
     from: "JOIN demo_queues q ON q.queue = s.queue",
   },
@@ -789,6 +791,7 @@ export class DemoStage implements DemoSink {
     b[8]![k] = row.businessError;
     b[9]![k] = row.complianceError;
     b[10]![k] = row.defect;
+    b[11]![k] = row.coached;
     s.advance();
   }
 

@@ -190,6 +190,27 @@ export const qaEvaluations = table({
     business_critical_error: col.boolean.required("At least one error that harms the business."),
     compliance_critical_error: col.boolean.required("At least one error that breaks a legal or regulatory rule."),
     defect: col.boolean("The item checked held at least one error of any kind: the base of defect rates."),
+    coached_at: col.timestamp(
+      "When the CSS was coached one-on-one on this transaction; empty when not (yet) coached (3.5.2.c.ii).",
+    ),
+  },
+});
+
+export const calibrationScores = table({
+  name: "calibration_scores",
+  description:
+    "One evaluator's answer for one attribute of one transaction scored in a calibration session, where evaluators score the same transactions as the session's reference (gauge) (2.7.3).",
+  naturalKey: ["source", "session_id", "contact_id", "evaluator_id", "attribute"],
+  columns: {
+    source: col.text.required("QA system the session came from."),
+    session_id: col.text.required("Id of the calibration session in its source."),
+    session_date: col.date.required("Local date of the session; it counts in that quarter."),
+    program_id: col.text.required("Program whose transactions were scored."),
+    contact_id: col.text.required("source_id of the transaction scored."),
+    evaluator_id: col.text.required("Who scored."),
+    reference: col.boolean.required("This evaluator is the session's reference (gauge): one per session."),
+    attribute: col.text.required("Attribute (question) of the QA form."),
+    score: col.text.required("The answer given, as a label (yes, no, n/a) or a number written as text."),
   },
 });
 
@@ -602,6 +623,7 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   contacts,
   agent_time: agentTime,
   qa_evaluations: qaEvaluations,
+  calibration_scores: calibrationScores,
   surveys,
   workforce_intervals: workforceIntervals,
   people,

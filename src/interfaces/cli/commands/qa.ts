@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { type CalibrationReport, calibrationReport, checkQuarter } from "../../../warehouse/quality/calibration.ts";
 import { type ComplianceReport, monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
 import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
@@ -28,6 +29,14 @@ const whole = (min: number) => (value: string) => {
   if (value.trim() === "" || !Number.isSafeInteger(x) || x < min)
     throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
   return x;
+};
+
+const quarter = (value: string) => {
+  try {
+    return checkQuarter(value);
+  } catch {
+    throw new InvalidArgumentError("expected a quarter as YYYY-Qn, e.g. 2026-Q3.");
+  }
 };
 
 const month = (value: string) => {
@@ -67,7 +76,8 @@ export function qaCommand(): Command {
     .description("quality management: sample plan and precision, random sample draw, monitoring compliance per CSS")
     .addCommand(planCommand())
     .addCommand(drawCommand())
-    .addCommand(complianceCommand());
+    .addCommand(complianceCommand())
+    .addCommand(calibrationCommand());
 }
 
 // --------------------------------------------------------------------------------------------------- plan
@@ -329,5 +339,72 @@ function renderCompliance(r: ComplianceReport): string {
       ]),
     ),
     behind === 0 ? "No CSS is behind on monitoring." : `✗ ${behind} of ${r.csss.length} CSSs have overdue monitoring.`,
+  ].join("\n");
+}
+
+// -------------------------------------------------------------------------------------------- calibration
+
+function calibrationCommand(): Command {
+  return new Command("calibration")
+    .description(
+      "evaluator calibration per program and quarter (2.7.3): percent agreement with the reference per attribute " +
+        "and overall, Cohen's kappa, evaluators under the threshold, and evaluators not calibrated",
+    )
+    .option("--program <id>", "only this program")
+    .option("--quarter <YYYY-Qn>", "only this quarter", quarter)
+    .option("--threshold <share>", "lowest acceptable agreement with the reference", share("0.8"), 0.8)
+    .option("--confidence <level>", "confidence level of the intervals", share("0.95"), 0.95)
+    .addOption(dbOption())
+    .option("--json", "print one JSON document")
+    .action(
+      async (options: {
+        program?: string;
+        quarter?: string;
+        threshold: number;
+        confidence: number;
+        db: string;
+        json?: boolean;
+      }) => {
+        const report = await withWarehouse(options.db, (warehouse) => calibrationReport(warehouse, options));
+        emit(options.json, report, () => renderCalibration(report));
+      },
+    );
+}
+
+function renderCalibration(r: CalibrationReport): string {
+  if (r.quarters.length === 0)
+    return "No calibration sessions or QA evaluations there: load calibration_scores with `cxpm import`.";
+  const interval = (lower: number | null, upper: number | null, format: (x: number | null) => string) =>
+    lower === null ? "" : ` (${format(lower)}–${format(upper)})`;
+  const kappa = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+  const low = r.quarters.flatMap((q) => q.evaluators.filter((e) => e.belowThreshold)).length;
+  const missing = r.quarters.reduce((sum, q) => sum + q.missing.length, 0);
+  return [
+    `Agreement with each session's reference, ${percent(r.threshold)} needed; Wilson intervals for the shares, ` +
+      `Fleiss–Cohen–Everitt for kappa, at ${percent(r.confidence)}.`,
+    table(
+      ["Program", "Quarter", "Evaluator", "Transactions", "Agreement", "Weakest attribute", "Kappa", "Missing"],
+      r.quarters.flatMap((q) => {
+        const missingText = q.missing.join("\n") || "—";
+        if (q.evaluators.length === 0) return [[q.program, q.quarter, "—", 0, "—", "—", "—", missingText]];
+        return q.evaluators.map((e, i) => {
+          const weakest = [...e.byAttribute].sort((a, b) => (a.share ?? 1) - (b.share ?? 1))[0];
+          return [
+            i === 0 ? q.program : "",
+            i === 0 ? q.quarter : "",
+            e.evaluator,
+            e.transactions,
+            e.share === null
+              ? "—"
+              : `${percent(e.share)}${interval(e.lower, e.upper, percent)}${e.belowThreshold ? " ✗" : " ✓"}`,
+            weakest ? `${weakest.attribute} ${percent(weakest.share)}` : "—",
+            kappa(e.kappa.kappa) + interval(e.kappa.lower, e.kappa.upper, kappa),
+            i === 0 ? missingText : "",
+          ];
+        });
+      }),
+    ),
+    `${low === 0 ? "No evaluator is under the threshold." : `✗ ${low} evaluator-quarters under the threshold: recalibrate.`} ` +
+      `${missing === 0 ? "Every evaluator was calibrated each quarter." : `✗ ${missing} evaluator-quarters without calibration.`}`,
   ].join("\n");
 }
