@@ -73,6 +73,15 @@ describe("cxpm qa", () => {
     }
   });
 
+  it("coaching: the month's failed evaluations, their coaching and the consequences, JSON", () => {
+    const report = json("coaching", "--program", PROGRAM, "--month", "2026-02", "--repeat-days", "60");
+    expect(report).toMatchObject({ program: PROGRAM, month: "2026-02", asOf: "2026-03-31" });
+    expect(report.settings).toMatchObject({ repeatFailures: 2, repeatWindowDays: 60, coachingDays: 7 });
+    const { summary, csss } = report;
+    expect(summary.failed).toBe(csss.reduce((n: number, c: { failed: unknown[] }) => n + c.failed.length, 0));
+    expect(summary.coached + summary.coachedLate + summary.due + summary.overdue).toBe(summary.failed);
+  });
+
   it("refuses a draw larger than the month's contacts, exit 1, nothing on stdout", () => {
     const result = cxpm("draw", "--program", PROGRAM, "--month", "2026-03", "--n", "999999");
     expect(result.status).toBe(1);

@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CalibrationReport, calibrationReport, checkQuarter } from "../../../warehouse/quality/calibration.ts";
+import { type CoachingReport, coachingReport } from "../../../warehouse/quality/coaching.ts";
 import { type ComplianceReport, monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
 import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
@@ -77,6 +78,7 @@ export function qaCommand(): Command {
     .addCommand(planCommand())
     .addCommand(drawCommand())
     .addCommand(complianceCommand())
+    .addCommand(coachingCommand())
     .addCommand(calibrationCommand());
 }
 
@@ -406,5 +408,81 @@ function renderCalibration(r: CalibrationReport): string {
     ),
     `${low === 0 ? "No evaluator is under the threshold." : `✗ ${low} evaluator-quarters under the threshold: recalibrate.`} ` +
       `${missing === 0 ? "Every evaluator was calibrated each quarter." : `✗ ${missing} evaluator-quarters without calibration.`}`,
+  ].join("\n");
+}
+
+// ----------------------------------------------------------------------------------------------- coaching
+
+function coachingCommand(): Command {
+  return new Command("coaching")
+    .description(
+      "coaching and consequences of a program's failed monitoring in a month (3.5.2): coaching on each failed " +
+        "transaction, closer monitoring next month, corrective action and removal from customers on repeated failures",
+    )
+    .requiredOption("--program <id>", "program")
+    .requiredOption("--month <YYYY-MM>", "local month", month)
+    .option("--as-of <YYYY-MM-DD>", "last day the data covers (default: the program's latest contact or evaluation)")
+    .option("--repeat-failures <n>", "failed evaluations that count as repeated", whole(2), 2)
+    .option("--repeat-days <days>", "within this many days", whole(1), 30)
+    .option("--coaching-days <days>", "days after a failed evaluation to coach the CSS on it", whole(0), 7)
+    .option("--follow-up <n>", "systematic sessions owed the month after a failure", whole(1), 2)
+    .addOption(dbOption())
+    .option("--json", "print one JSON document")
+    .action(
+      async (options: {
+        program: string;
+        month: string;
+        asOf?: string;
+        repeatFailures: number;
+        repeatDays: number;
+        coachingDays: number;
+        followUp: number;
+        db: string;
+        json?: boolean;
+      }) => {
+        const report = await withWarehouse(options.db, (warehouse) =>
+          coachingReport(warehouse, {
+            program: options.program,
+            month: options.month,
+            ...(options.asOf ? { asOf: options.asOf } : {}),
+            settings: {
+              repeatFailures: options.repeatFailures,
+              repeatWindowDays: options.repeatDays,
+              coachingDays: options.coachingDays,
+              followUpSessions: options.followUp,
+            },
+          }),
+        );
+        emit(options.json, report, () => renderCoaching(report));
+      },
+    );
+}
+
+function renderCoaching(r: CoachingReport): string {
+  const s = r.summary;
+  const head =
+    `Coaching and consequences of ${r.program}'s failed monitoring in ${r.month}, as of ${r.asOf}: ` +
+    `${s.failed} failed evaluations (${s.coached} coached in ${r.settings.coachingDays} days, ${s.coachedLate} late, ` +
+    `${s.due} due, ${s.overdue} overdue); a corrective action at ${r.settings.repeatFailures} failures in ` +
+    `${r.settings.repeatWindowDays} days.`;
+  if (r.csss.length === 0) return `${head}\nNo CSS failed monitoring or has a corrective action.`;
+  return [
+    head,
+    table(
+      ["CSS", "Failed", "Coaching", "Follow-up", "Corrective action", "Off customers"],
+      r.csss.map((c) => [
+        c.css,
+        c.failed.length,
+        c.failed.map((f) => `${f.date} ${f.status}${f.coachedOn ? ` ${f.coachedOn}` : ""}`).join("\n") || "—",
+        c.followUp ? `${c.followUp.monitored}/${c.followUp.required} in ${c.followUp.month} ${c.followUp.status}` : "—",
+        c.correctiveAction
+          ? `raised ${c.correctiveAction.raisedOn}, ${c.correctiveAction.resolved ? `resolved ${c.correctiveAction.resolvedOn}` : "open"}`
+          : "—",
+        c.removeFromCustomers ? "✗ yes" : "no",
+      ]),
+    ),
+    s.removeFromCustomers === 0
+      ? "No CSS needs to be kept off customer transactions."
+      : `✗ ${s.removeFromCustomers} CSSs to keep off customer transactions until their corrective action works.`,
   ].join("\n");
 }
