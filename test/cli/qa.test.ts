@@ -82,6 +82,21 @@ describe("cxpm qa", () => {
     expect(summary.coached + summary.coachedLate + summary.due + summary.overdue).toBe(summary.failed);
   });
 
+  it("cx-link: top-box rates with and without each class of critical error, JSON", () => {
+    const link = json("cx-link", "--from", "2026-02", "--to", "2026-03");
+    expect(link).toMatchObject({ program: null, from: "2026-02", to: "2026-03", topBoxes: 2 });
+    expect(link.transactions).toBeGreaterThan(0);
+    expect(link.classes.map((c: { errorClass: string }) => c.errorClass)).toEqual([
+      "customer",
+      "business",
+      "compliance",
+      "any",
+    ]);
+    for (const c of link.classes) {
+      expect(c.withError.transactions + c.withoutError.transactions).toBe(link.transactions);
+    }
+  });
+
   it("refuses a draw larger than the month's contacts, exit 1, nothing on stdout", () => {
     const result = cxpm("draw", "--program", PROGRAM, "--month", "2026-03", "--n", "999999");
     expect(result.status).toBe(1);

@@ -410,6 +410,8 @@ const CALLBACK_TAKE_UP = 0.4;
 const MONITORED_SHARE = 0.025;
 const SURVEYED_SHARE = 0.07;
 const EVALUATORS_PER_LOCATION = 4;
+/** How much a customer-critical error lowers the customer's latent 1–5 satisfaction (2.7.1.d.ii's link). */
+const CUSTOMER_ERROR_COST = 1.3;
 /** Of a program's absence (the share of planned agents missing on the day), the part that is unplanned absence. */
 const UNPLANNED_SHARE = 0.7;
 /** Share of finished digital sessions a system checks. */
@@ -794,6 +796,8 @@ export class DemoSimulation {
     // Smaller lines of work (a campaign, the stores) are monitored more densely to reach a usable sample.
     const monitored =
       queue.kind === "outbound" || queue.kind === "face-to-face" ? 3 * MONITORED_SHARE : MONITORED_SHARE;
+    // A customer-critical error QA found also shows in the customer's answer, should they give one.
+    let customerHarmed = false;
     if (rng.chance(monitored)) {
       const evaluated = row.completed + 3600 + rng.uniform() * 3 * 86400;
       if (evaluated < end) {
@@ -819,6 +823,7 @@ export class DemoSimulation {
               ? 1
               : 0;
         e.coached = coachedAt(e, end);
+        customerHarmed = e.customerError === 1;
         sink.evaluation(e);
         this.written.evaluations++;
       }
@@ -838,7 +843,8 @@ export class DemoSimulation {
           (row.escalated === 1 ? 0.35 : 0) -
           (wait / 600) * 0.9 +
           0.8 * rng.normal() -
-          (rng.chance(0.03) ? 2 : 0);
+          (rng.chance(0.03) ? 2 : 0) -
+          (customerHarmed ? CUSTOMER_ERROR_COST : 0);
         const scale = program.surveyScale;
         const s = this.surveyRow;
         s.seq = this.nextResponse++;

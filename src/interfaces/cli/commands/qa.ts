@@ -9,6 +9,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { type CalibrationReport, calibrationReport, checkQuarter } from "../../../warehouse/quality/calibration.ts";
 import { type CoachingReport, coachingReport } from "../../../warehouse/quality/coaching.ts";
 import { type ComplianceReport, monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
+import { type CxLink, cxLink, type TopBoxRate } from "../../../warehouse/quality/cx-link.ts";
 import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
@@ -79,7 +80,8 @@ export function qaCommand(): Command {
     .addCommand(drawCommand())
     .addCommand(complianceCommand())
     .addCommand(coachingCommand())
-    .addCommand(calibrationCommand());
+    .addCommand(calibrationCommand())
+    .addCommand(cxLinkCommand());
 }
 
 // --------------------------------------------------------------------------------------------------- plan
@@ -484,5 +486,59 @@ function renderCoaching(r: CoachingReport): string {
     s.removeFromCustomers === 0
       ? "No CSS needs to be kept off customer transactions."
       : `✗ ${s.removeFromCustomers} CSSs to keep off customer transactions until their corrective action works.`,
+  ].join("\n");
+}
+
+// ------------------------------------------------------------------------------------------------ cx-link
+
+function cxLinkCommand(): Command {
+  return new Command("cx-link")
+    .description(
+      "critical errors and customer satisfaction (2.7.1.d.ii): the top-box rate of monitored and surveyed " +
+        "transactions with and without each class of critical error, and the difference with its interval",
+    )
+    .option("--program <id>", "only this program")
+    .option("--from <YYYY-MM>", "first month of the evaluations", month)
+    .option("--to <YYYY-MM>", "last month of the evaluations", month)
+    .option("--top-boxes <n>", "answers at the top of the scale that count as satisfied", whole(1), 2)
+    .option("--confidence <level>", "confidence level of the intervals", share("0.95"), 0.95)
+    .addOption(dbOption())
+    .option("--json", "print one JSON document")
+    .action(
+      async (options: {
+        program?: string;
+        from?: string;
+        to?: string;
+        topBoxes: number;
+        confidence: number;
+        db: string;
+        json?: boolean;
+      }) => {
+        const link = await withWarehouse(options.db, (warehouse) => cxLink(warehouse, options));
+        emit(options.json, link, () => renderCxLink(link));
+      },
+    );
+}
+
+function renderCxLink(l: CxLink): string {
+  const rate = (r: TopBoxRate) =>
+    r.rate === null ? "—" : `${percent(r.rate)} of ${number(r.transactions)} (${percent(r.lower)}–${percent(r.upper)})`;
+  const points = (x: number) => `${x > 0 ? "+" : ""}${number(x * 100)}`;
+  return [
+    `Top-${l.topBoxes}-box satisfaction of ${number(l.transactions)} transactions both monitored and surveyed` +
+      `${l.program ? ` in ${l.program}` : ""}; Wilson intervals, and Newcombe's for the difference (points), ` +
+      `at ${percent(l.confidence)}.`,
+    table(
+      ["Critical error", "Without the error", "With the error", "Difference"],
+      l.classes.map((c) => [
+        c.errorClass,
+        rate(c.withoutError),
+        rate(c.withError),
+        c.difference
+          ? `${points(c.difference.estimate)} (${points(c.difference.lower)} to ${points(c.difference.upper)})${c.costsSatisfaction ? " ✗" : ""}`
+          : "—",
+      ]),
+    ),
+    "✗: the error costs satisfaction (the interval of the difference lies above zero).",
   ].join("\n");
 }
