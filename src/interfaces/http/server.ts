@@ -30,6 +30,7 @@ import { judgeRoutes } from "./routes/judge.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { performanceRoutes } from "./routes/performance.ts";
+import { qualityRoutes } from "./routes/quality.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
 import { serveWeb } from "./web.ts";
@@ -75,6 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: "metrics", description: "metric values computed in the warehouse" },
         { name: "performance", description: "overview, Performance Summary Table and metric detail" },
         { name: "imports", description: "uploads loaded into the warehouse, their history and rejected rows" },
+        { name: "quality", description: "sample plan, monitoring, coaching, calibration and the link to satisfaction" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -96,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(targetRoutes, context);
       await scoped.register(metricsRoutes, context);
       await scoped.register(performanceRoutes, context);
+      await scoped.register(qualityRoutes, context);
       await scoped.register(judgeRoutes, context);
       await scoped.register(auditRoutes, context);
       await scoped.register(importRoutes, context);
