@@ -2,7 +2,7 @@
  * The benchmark (`npm run bench`): how fast cxpm loads and computes at a given size, measured as ratios within
  * one run on this machine.
  *
- *   npm run bench -- [--contacts N] [--months N] [--seed N] [--out FILE] [--work DIR] [--verify]
+ *   npm run bench -- [--contacts N] [--months N] [--seed N] [--out FILE] [--work DIR] [--memory 8GB] [--verify]
  *
  * 1. Generates the demo operation at that size and writes it to Parquet in a scratch folder (not timed as import).
  * 2. Imports every table into a fresh warehouse through the code path of `cxpm import` (rows a second).
@@ -57,8 +57,24 @@ const options = new Command("bench")
   .option("--out <file>", "where to write the JSON report", "artifacts/bench.json")
   .option("--work <dir>", "scratch folder for the Parquet files and warehouses (default: a new temporary one)")
   .option("--verify", "check that the one-day update equals a full rebuild (one more full recompute)")
+  .option("--memory <size>", "DuckDB's memory limit, beyond which it spills to disk (others share the machine)", "8GB")
   .parse()
-  .opts<{ contacts: number; months: number; seed: number; out: string; work?: string; verify?: boolean }>();
+  .opts<{
+    contacts: number;
+    months: number;
+    seed: number;
+    out: string;
+    work?: string;
+    verify?: boolean;
+    memory: string;
+  }>();
+
+/** A warehouse file held to the memory limit. */
+async function open(path: string): Promise<Warehouse> {
+  const warehouse = await Warehouse.open(path);
+  await warehouse.run(`SET memory_limit = '${options.memory.replaceAll("'", "")}'`);
+  return warehouse;
+}
 
 const since = (start: number) => (performance.now() - start) / 1000;
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -118,7 +134,7 @@ async function measure(work: string) {
   const parquet = join(work, "parquet");
   // 1. The demo, written to Parquet from a scratch warehouse that is then thrown away.
   say(`generating the demo: ${options.contacts.toLocaleString("en")} contacts over ${options.months} months…`);
-  const generator = await Warehouse.open(join(work, "generate.duckdb"));
+  const generator = await open(join(work, "generate.duckdb"));
   const [demo, generateSeconds] = await timed(() =>
     generateDemo(generator, { seed: options.seed, months: options.months, contacts: options.contacts, out: parquet }),
   );
@@ -127,7 +143,7 @@ async function measure(work: string) {
   rmSync(join(work, "generate.duckdb.wal"), { force: true });
 
   // 2. Import, organisation first, through the code path of `cxpm import` (components come in step 3).
-  const warehouse = await Warehouse.open(join(work, "bench.duckdb"));
+  const warehouse = await open(join(work, "bench.duckdb"));
   const first = ["locations", "programs", "queues"];
   const rank = (file: string) => {
     const i = first.indexOf(basename(file, ".parquet"));
@@ -213,7 +229,7 @@ async function measure(work: string) {
       // Others may share the machine: the load average (1, 5, 15 minutes) at the end says how much.
       loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     },
-    options: { contacts: options.contacts, months: options.months, seed: options.seed },
+    options: { contacts: options.contacts, months: options.months, seed: options.seed, memoryLimit: options.memory },
     data: { from: demo.from, to: demo.to, rows: Object.fromEntries(imports.map((i) => [i.dataset, i.rows])) },
     generate: { seconds: generateSeconds, contactsPerSecond: demo.contactsPerSecond },
     import: {
