@@ -364,6 +364,33 @@ describe("the web UI", () => {
   );
 
   test(
+    "Quality shows a program's accuracies and calibration as the API computes them",
+    async () => {
+      const program = "northwind-care-chicago";
+      await open(`/quality?program=${program}`);
+      const plan = await server.json<{
+        rows: { program: string; month: string; work: string; accuracy: { customer: { estimate: number | null } } }[];
+      }>(`/api/quality/plan?program=${program}`);
+      const row = plan.rows.find((r) => r.work === "human")!;
+      const cell = page.locator(`tr[data-row="${row.month} human"]`).getByTestId("accuracy-customer");
+      await expect.poll(() => cell.innerText()).toContain(formatShare(row.accuracy.customer.estimate, LOCALE));
+      const calibration = await server.json<{
+        quarters: { quarter: string; evaluators: { evaluator: string; share: number | null }[] }[];
+      }>(`/api/quality/calibration?program=${program}`);
+      const quarter = calibration.quarters.at(-1)!;
+      const evaluator = quarter.evaluators[0]!;
+      const agreement = page.locator(`tr[data-evaluator="${quarter.quarter} ${evaluator.evaluator}"]`);
+      await expect
+        .poll(() => agreement.getByTestId("agreement").innerText())
+        .toContain(formatShare(evaluator.share, LOCALE));
+      await page.getByTestId("compliance-table").waitFor();
+      await page.getByTestId("cx-link-table").waitFor();
+      await screenshot(page, "quality");
+    },
+    PAGE_TIMEOUT,
+  );
+
+  test(
     "no page logged an error",
     () => {
       // 404s for resources are reported by the tests above; page errors would mean a broken component.

@@ -9,6 +9,7 @@ import { userName } from "./api.ts";
 import { DataPage } from "./pages/Data.tsx";
 import { MetricDetailPage } from "./pages/MetricDetail.tsx";
 import { OverviewPage } from "./pages/Overview.tsx";
+import { QualityPage } from "./pages/Quality.tsx";
 import { SummaryPage } from "./pages/Summary.tsx";
 import { TargetsPage } from "./pages/Targets.tsx";
 import { Link, useLocation } from "./router.tsx";
@@ -17,6 +18,7 @@ const PAGES = [
   { path: "/", label: "Overview", description: "50/75 verdict per scope" },
   { path: "/summary", label: "Performance summary", description: "metrics × months vs targets" },
   { path: "/targets", label: "Targets", description: "set targets, governance, history" },
+  { path: "/quality", label: "Quality", description: "sampling, monitoring, calibration" },
   { path: "/data", label: "Data", description: "imports and uploads" },
 ] as const;
 
@@ -30,6 +32,8 @@ function Page({ path }: { path: string }) {
       return <SummaryPage />;
     case "/targets":
       return <TargetsPage />;
+    case "/quality":
+      return <QualityPage />;
     case "/data":
       return <DataPage />;
     default:

@@ -379,6 +379,18 @@ export const api = {
   importStatus: (id: number, signal?: AbortSignal) => getJson<ImportDetail>(`/api/imports/${id}`, signal),
   rejectsUrl: (id: number) => `/api/imports/${id}/rejects`,
   mappings: (signal?: AbortSignal) => getJson<{ mappings: Mapping[] }>("/api/mappings", signal),
+  quality: {
+    plan: (query: { program?: string }, signal?: AbortSignal) =>
+      getJson<SamplePlan>(`/api/quality/plan${queryString(query)}`, signal),
+    compliance: (query: { program: string; month: string }, signal?: AbortSignal) =>
+      getJson<ComplianceReport>(`/api/quality/compliance${queryString(query)}`, signal),
+    coaching: (query: { program: string; month: string }, signal?: AbortSignal) =>
+      getJson<CoachingReport>(`/api/quality/coaching${queryString(query)}`, signal),
+    calibration: (query: { program: string }, signal?: AbortSignal) =>
+      getJson<CalibrationReport>(`/api/quality/calibration${queryString(query)}`, signal),
+    cxLink: (query: { program: string }, signal?: AbortSignal) =>
+      getJson<CxLink>(`/api/quality/cx-link${queryString(query)}`, signal),
+  },
 };
 
 /**
@@ -421,4 +433,126 @@ export function uploadImport(
     request.onerror = () => reject(new ApiError(0, "the upload could not reach the server; is it running?"));
     request.send(body);
   });
+}
+
+// ------------------------------------------------------------------------------------------------- quality
+
+/** A share with its interval (0–1); nulls where nothing was measured. */
+export interface Estimate {
+  readonly estimate: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface PlanRow {
+  readonly program: string;
+  readonly month: string;
+  readonly work: "human" | "digital";
+  readonly volume: number;
+  readonly required: number | null;
+  readonly monitored: number;
+  readonly investigative: number;
+  readonly achievedMargin: number | null;
+  readonly worseThanPlan: boolean;
+  readonly accuracy: Readonly<Record<"customer" | "business" | "compliance", Estimate & { monitored: number }>>;
+}
+
+export interface SamplePlan {
+  readonly confidence: number;
+  readonly margin: number;
+  readonly rows: readonly PlanRow[];
+}
+
+export interface ComplianceReport {
+  readonly program: string;
+  readonly month: string;
+  readonly quarter: string;
+  readonly asOf: string;
+  readonly csss: readonly {
+    readonly css: string;
+    readonly startedOn: string | null;
+    readonly handled: number;
+    readonly systematic: number;
+    readonly failed: number;
+    readonly due: number;
+    readonly overdue: number;
+    readonly checks: readonly {
+      readonly check: string;
+      readonly period: string;
+      readonly transactionType?: string;
+      readonly status: string;
+    }[];
+  }[];
+}
+
+export interface CoachingReport {
+  readonly program: string;
+  readonly month: string;
+  readonly asOf: string;
+  readonly settings: { readonly repeatFailures: number; readonly repeatWindowDays: number };
+  readonly summary: Readonly<
+    Record<
+      | "failed"
+      | "coached"
+      | "coachedLate"
+      | "due"
+      | "overdue"
+      | "followUps"
+      | "followUpsOverdue"
+      | "correctiveActions"
+      | "removeFromCustomers",
+      number
+    >
+  >;
+  readonly csss: readonly {
+    readonly css: string;
+    readonly failed: readonly { evaluation: string; date: string; coachedOn: string | null; status: string }[];
+    readonly followUp: { month: string; required: number; monitored: number; status: string } | null;
+    readonly correctiveAction: { raisedOn: string; resolved: boolean; resolvedOn: string | null } | null;
+    readonly removeFromCustomers: boolean;
+  }[];
+}
+
+export interface AgreementShare {
+  readonly compared: number;
+  readonly agreed: number;
+  readonly share: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface CalibrationReport {
+  readonly threshold: number;
+  readonly quarters: readonly {
+    readonly program: string;
+    readonly quarter: string;
+    readonly references: readonly string[];
+    readonly missing: readonly string[];
+    readonly evaluators: readonly (AgreementShare & {
+      readonly evaluator: string;
+      readonly transactions: number;
+      readonly byAttribute: readonly (AgreementShare & { attribute: string })[];
+      readonly kappa: { kappa: number | null; lower: number | null; upper: number | null };
+      readonly belowThreshold: boolean;
+    })[];
+  }[];
+}
+
+export interface TopBoxRate {
+  readonly transactions: number;
+  readonly rate: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface CxLink {
+  readonly topBoxes: number;
+  readonly transactions: number;
+  readonly classes: readonly {
+    readonly errorClass: "customer" | "business" | "compliance" | "any";
+    readonly withError: TopBoxRate;
+    readonly withoutError: TopBoxRate;
+    readonly difference: { estimate: number; lower: number; upper: number } | null;
+    readonly costsSatisfaction: boolean;
+  }[];
 }

@@ -4,8 +4,8 @@
  *
  * Every evaluation of the program naming a CSS counts, on the local date of `evaluated_at`; it failed when it
  * holds any critical error, and `coached_at` (local date) says when the CSS was coached on it. The report lists
- * the CSSs with a failure in the month or a corrective action raised by its end, those with the most problems
- * first, and sums up the month.
+ * the CSSs with a failure in the month or a corrective action that is open or was raised or resolved in the
+ * month, those with the most problems first, and sums up the month.
  */
 import {
   type CoachingSettings,
@@ -48,6 +48,10 @@ export interface CoachingReport {
   readonly summary: CoachingSummary;
   readonly csss: readonly CssCoaching[];
 }
+
+/** An action matters to the month while open, and in the months it was raised or resolved. */
+const touches = (action: NonNullable<CssCoaching["correctiveAction"]>, month: string) =>
+  !action.resolved || action.raisedOn.startsWith(month) || (action.resolvedOn ?? "") >= month;
 
 const localDate = (instant: string) => `strftime(timezone(time_zone, ${instant}), '%Y-%m-%d')`;
 
@@ -111,7 +115,7 @@ export async function coachingReport(warehouse: Warehouse, options: CoachingOpti
         settings,
       ),
     )
-    .filter((c) => c.failed.length > 0 || c.correctiveAction !== null)
+    .filter((c) => c.failed.length > 0 || (c.correctiveAction !== null && touches(c.correctiveAction, month)))
     .sort((a, b) => b.problems - a.problems || b.failed.length - a.failed.length || a.css.localeCompare(b.css));
 
   const failed = csss.flatMap((c) => c.failed);

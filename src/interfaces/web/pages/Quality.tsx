@@ -1,0 +1,405 @@
+/**
+ * Quality (`/quality`): the quality manager's page for one program. The monitoring sample plan per month with
+ * its precision and the three critical-error accuracies (2.7.1), then for the chosen month monitoring
+ * compliance per CSS (3.5.1) and coaching and its consequences (3.5.2), evaluator calibration per quarter
+ * (2.7.3), and whether critical errors cost customer satisfaction (2.7.1.d.ii). Program and month live in the
+ * URL; every number is the API's.
+ */
+import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import {
+  api,
+  type CalibrationReport,
+  type CoachingReport,
+  type ComplianceReport,
+  type CxLink,
+  type Estimate,
+  type PlanRow,
+  type SamplePlan,
+} from "../api.ts";
+import { LoadState } from "../components/status.tsx";
+import { formatDay, formatMonth, formatNumber, formatShare, humanize } from "../format.ts";
+import { useQueryState } from "../router.tsx";
+import { useApi } from "../use-api.ts";
+
+/** "97.6% (94.1–99.1%)": a share with its interval. */
+export const withInterval = (e: Estimate) =>
+  e.estimate === null
+    ? "—"
+    : `${formatShare(e.estimate)} (${formatShare(e.lower).replace("%", "")}–${formatShare(e.upper)})`;
+
+/** ✓ or ✗ with words, never colour alone. */
+const Flag = ({ bad, good, badText }: { bad: boolean; good: string; badText: string }) => (
+  <Text span size="sm" fw={600} c={bad ? "red.8" : "teal.8"} style={{ whiteSpace: "nowrap" }}>
+    {bad ? `✗ ${badText}` : `✓ ${good}`}
+  </Text>
+);
+
+function Section({ title, children, subtitle }: { title: string; subtitle: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="md" component="section" aria-label={title}>
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {subtitle}
+      </Text>
+      {children}
+    </Card>
+  );
+}
+
+function PlanTable({ plan }: { plan: SamplePlan }) {
+  const classes = ["customer", "business", "compliance"] as const;
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped aria-label="Sample plan and critical-error accuracies" data-testid="plan-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Month</Table.Th>
+            <Table.Th>Work</Table.Th>
+            <Table.Th className="num">Volume</Table.Th>
+            <Table.Th className="num">Required n</Table.Th>
+            <Table.Th className="num">Monitored</Table.Th>
+            <Table.Th>Precision</Table.Th>
+            {classes.map((c) => (
+              <Table.Th key={c}>{humanize(c)}-critical accuracy</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.rows.map((r: PlanRow) => (
+            <Table.Tr key={`${r.month} ${r.work}`} data-row={`${r.month} ${r.work}`}>
+              <Table.Td>{formatMonth(r.month)}</Table.Td>
+              <Table.Td>{humanize(r.work)}</Table.Td>
+              <Table.Td className="num">{formatNumber(r.volume)}</Table.Td>
+              <Table.Td className="num">{r.required === null ? "—" : formatNumber(r.required)}</Table.Td>
+              <Table.Td className="num">{formatNumber(r.monitored)}</Table.Td>
+              <Table.Td>
+                {r.achievedMargin === null ? (
+                  r.worseThanPlan ? (
+                    <Flag bad good="" badText="nothing monitored" />
+                  ) : (
+                    "—"
+                  )
+                ) : (
+                  <Flag
+                    bad={r.worseThanPlan}
+                    good={`±${formatNumber(r.achievedMargin * 100, 1)} pts`}
+                    badText={`±${formatNumber(r.achievedMargin * 100, 1)} pts`}
+                  />
+                )}
+              </Table.Td>
+              {classes.map((c) => (
+                <Table.Td key={c} data-testid={`accuracy-${c}`}>
+                  {withInterval(r.accuracy[c])}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ComplianceTable({ report }: { report: ComplianceReport }) {
+  const list = (c: ComplianceReport["csss"][number], status: string) =>
+    c.checks
+      .filter((k) => k.status === status)
+      .map((k) => `${humanize(k.check)} ${k.transactionType ?? k.period}`)
+      .join(", ") || "—";
+  const overdue = report.csss.filter((c) => c.overdue > 0).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" data-testid="compliance-summary">
+        {overdue} of {report.csss.length} CSSs overdue, as of {formatDay(report.asOf)} (quarter {report.quarter}).
+      </Text>
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped aria-label="Monitoring compliance per CSS" data-testid="compliance-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>CSS</Table.Th>
+              <Table.Th className="num">Handled</Table.Th>
+              <Table.Th className="num">Monitored</Table.Th>
+              <Table.Th className="num">Failed</Table.Th>
+              <Table.Th>Overdue</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.csss.map((c) => (
+              <Table.Tr key={c.css} data-css={c.css}>
+                <Table.Td>{c.css}</Table.Td>
+                <Table.Td className="num">{formatNumber(c.handled)}</Table.Td>
+                <Table.Td className="num">{formatNumber(c.systematic)}</Table.Td>
+                <Table.Td className="num">{formatNumber(c.failed)}</Table.Td>
+                <Table.Td c={c.overdue ? "red" : undefined}>{list(c, "overdue")}</Table.Td>
+                <Table.Td>{list(c, "due")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function CoachingTable({ report }: { report: CoachingReport }) {
+  const s = report.summary;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" data-testid="coaching-summary">
+        {s.failed} failed evaluations: {s.coached} coached on time, {s.coachedLate} late, {s.due} due, {s.overdue}{" "}
+        overdue. {s.correctiveActions} corrective actions ({report.settings.repeatFailures} failures in{" "}
+        {report.settings.repeatWindowDays} days); {s.removeFromCustomers} CSSs to keep off customers.
+      </Text>
+      {report.csss.length > 0 && (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped aria-label="Coaching and consequences per CSS" data-testid="coaching-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>CSS</Table.Th>
+                <Table.Th>Failed transactions and coaching</Table.Th>
+                <Table.Th>Closer monitoring</Table.Th>
+                <Table.Th>Corrective action</Table.Th>
+                <Table.Th>Off customers</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.csss.map((c) => (
+                <Table.Tr key={c.css}>
+                  <Table.Td>{c.css}</Table.Td>
+                  <Table.Td>
+                    {c.failed.map((f) => `${formatDay(f.date)}: ${humanize(f.status)}`).join(", ") || "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.followUp
+                      ? `${c.followUp.monitored} of ${c.followUp.required} in ${formatMonth(c.followUp.month)} (${c.followUp.status})`
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.correctiveAction
+                      ? `raised ${formatDay(c.correctiveAction.raisedOn)}, ${
+                          c.correctiveAction.resolved ? `resolved ${formatDay(c.correctiveAction.resolvedOn)}` : "open"
+                        }`
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.removeFromCustomers ? <Badge color="red">✗ remove until resolved</Badge> : "no"}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+function CalibrationTable({ report }: { report: CalibrationReport }) {
+  if (report.quarters.length === 0) return <Text size="sm">No calibration sessions or evaluations.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table striped aria-label="Calibration per evaluator" data-testid="calibration-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Quarter</Table.Th>
+            <Table.Th>Evaluator</Table.Th>
+            <Table.Th className="num">Transactions</Table.Th>
+            <Table.Th>Agreement with the reference</Table.Th>
+            <Table.Th>Weakest attribute</Table.Th>
+            <Table.Th>Cohen's kappa</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.quarters.flatMap((q) => [
+            ...q.evaluators.map((e) => {
+              const weakest = [...e.byAttribute].sort((a, b) => (a.share ?? 1) - (b.share ?? 1))[0];
+              return (
+                <Table.Tr key={`${q.quarter} ${e.evaluator}`} data-evaluator={`${q.quarter} ${e.evaluator}`}>
+                  <Table.Td>{q.quarter}</Table.Td>
+                  <Table.Td>{e.evaluator}</Table.Td>
+                  <Table.Td className="num">{formatNumber(e.transactions)}</Table.Td>
+                  <Table.Td data-testid="agreement">
+                    <Group gap="xs">
+                      <span>{withInterval({ estimate: e.share, lower: e.lower, upper: e.upper })}</span>
+                      <Flag bad={e.belowThreshold} good="" badText={`under ${formatShare(report.threshold)}`} />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{weakest ? `${weakest.attribute} ${formatShare(weakest.share)}` : "—"}</Table.Td>
+                  <Table.Td>
+                    {e.kappa.kappa === null
+                      ? "—"
+                      : `${formatNumber(e.kappa.kappa, 2)} (${formatNumber(e.kappa.lower ?? 0, 2)} to ${formatNumber(e.kappa.upper ?? 0, 2)})`}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            }),
+            ...q.missing.map((m) => (
+              <Table.Tr key={`${q.quarter} ${m} missing`}>
+                <Table.Td>{q.quarter}</Table.Td>
+                <Table.Td>{m}</Table.Td>
+                <Table.Td colSpan={4}>
+                  <Badge color="red" variant="light">
+                    ✗ not calibrated this quarter
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            )),
+          ])}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function CxLinkTable({ link }: { link: CxLink }) {
+  const points = (x: number) => `${x > 0 ? "+" : ""}${formatNumber(x * 100, 1)}`;
+  const rate = (r: CxLink["classes"][number]["withError"]) =>
+    r.rate === null
+      ? "—"
+      : `${withInterval({ estimate: r.rate, lower: r.lower, upper: r.upper })} of ${formatNumber(r.transactions)}`;
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped aria-label="Critical errors and satisfaction" data-testid="cx-link-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Critical error</Table.Th>
+            <Table.Th>Top-box rate without it</Table.Th>
+            <Table.Th>With it</Table.Th>
+            <Table.Th>Difference (points)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {link.classes.map((c) => (
+            <Table.Tr key={c.errorClass} data-class={c.errorClass}>
+              <Table.Td>{humanize(c.errorClass)}</Table.Td>
+              <Table.Td>{rate(c.withoutError)}</Table.Td>
+              <Table.Td>{rate(c.withError)}</Table.Td>
+              <Table.Td>
+                {c.difference
+                  ? `${points(c.difference.estimate)} (${points(c.difference.lower)} to ${points(c.difference.upper)})`
+                  : "—"}
+                {c.costsSatisfaction && (
+                  <Badge ml="xs" color="red" variant="light" size="sm">
+                    ✗ costs satisfaction
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function QualityPage() {
+  const { values, set } = useQueryState();
+  const plans = useApi((signal) => api.quality.plan({}, signal), []);
+  const programs = [...new Set(plans.data?.rows.map((r) => r.program) ?? [])];
+  const program = values.get("program") ?? programs[0] ?? "";
+  const months = [...new Set(plans.data?.rows.filter((r) => r.program === program).map((r) => r.month) ?? [])];
+  const month = values.get("month") ?? months.at(-1) ?? "";
+  const ready = program !== "" && month !== "";
+
+  const compliance = useApi(
+    (signal) => (ready ? api.quality.compliance({ program, month }, signal) : Promise.resolve(undefined)),
+    [program, month],
+  );
+  const coaching = useApi(
+    (signal) => (ready ? api.quality.coaching({ program, month }, signal) : Promise.resolve(undefined)),
+    [program, month],
+  );
+  const calibration = useApi(
+    (signal) => (program ? api.quality.calibration({ program }, signal) : Promise.resolve(undefined)),
+    [program],
+  );
+  const link = useApi(
+    (signal) => (program ? api.quality.cxLink({ program }, signal) : Promise.resolve(undefined)),
+    [program],
+  );
+  const plan = plans.data && { ...plans.data, rows: plans.data.rows.filter((r) => r.program === program) };
+
+  return (
+    <Stack>
+      <Title order={2}>Quality</Title>
+      <LoadState loading={plans.loading} error={plans.error} what="the sample plan">
+        {plans.data && programs.length === 0 ? (
+          <Alert title="No QA data">Load contacts and QA evaluations on the Data page.</Alert>
+        ) : (
+          plan && (
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} maw={600}>
+                <Select
+                  label="Program"
+                  data={programs}
+                  value={program}
+                  onChange={(p) => set({ program: p, month: null })}
+                  allowDeselect={false}
+                  searchable
+                />
+                <Select
+                  label="Month"
+                  data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
+                  value={month}
+                  onChange={(m) => set({ month: m })}
+                  allowDeselect={false}
+                />
+              </SimpleGrid>
+              <Section
+                title="Sample plan and critical-error accuracies"
+                subtitle={`Monitored transactions against the sample ±${formatNumber(plan.margin * 100)} points needs at ${formatShare(plan.confidence)} confidence; accuracies with Wilson intervals (2.7.1).`}
+              >
+                <PlanTable plan={plan} />
+              </Section>
+            </Stack>
+          )
+        )}
+      </LoadState>
+      {ready && (
+        <>
+          <Section title="Monitoring compliance" subtitle={`Each CSS's monitoring in ${formatMonth(month)} (3.5.1).`}>
+            <LoadState loading={compliance.loading} error={compliance.error} what="monitoring compliance">
+              {compliance.data ? <ComplianceTable report={compliance.data} /> : null}
+            </LoadState>
+          </Section>
+          <Section
+            title="Coaching and consequences"
+            subtitle={`Failed monitoring in ${formatMonth(month)}: coaching, closer monitoring, corrective action (3.5.2).`}
+          >
+            <LoadState loading={coaching.loading} error={coaching.error} what="coaching">
+              {coaching.data ? <CoachingTable report={coaching.data} /> : null}
+            </LoadState>
+          </Section>
+        </>
+      )}
+      {program && (
+        <>
+          <Section
+            title="Calibration"
+            subtitle="Each evaluator's agreement with the session's reference, per quarter, and who was not calibrated (2.7.3)."
+          >
+            <LoadState loading={calibration.loading} error={calibration.error} what="calibration">
+              {calibration.data ? <CalibrationTable report={calibration.data} /> : null}
+            </LoadState>
+          </Section>
+          <Section
+            title="Critical errors and customer satisfaction"
+            subtitle={
+              link.data
+                ? `${formatNumber(link.data.transactions)} transactions both monitored and surveyed; top-${link.data.topBoxes}-box rates (2.7.1.d.ii).`
+                : "Transactions both monitored and surveyed (2.7.1.d.ii)."
+            }
+          >
+            <LoadState loading={link.loading} error={link.error} what="the link to satisfaction">
+              {link.data ? <CxLinkTable link={link.data} /> : null}
+            </LoadState>
+          </Section>
+        </>
+      )}
+    </Stack>
+  );
+}
