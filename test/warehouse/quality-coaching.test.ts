@@ -32,6 +32,16 @@ describe("coaching and consequences from the warehouse", () => {
       // Rui failed twice within 30 days, coached on neither: a corrective action, off customers.
       evaluation("r1", "rui", "2026-03-05T15:00:00Z", { compliance_critical_error: true }),
       evaluation("r2", "rui", "2026-03-25T15:00:00Z", { business_critical_error: true, purpose: "investigative" }),
+      // Old failed twice in January, was coached and then passed: an action of January, not of March.
+      evaluation("o1", "old", "2026-01-05T15:00:00Z", {
+        customer_critical_error: true,
+        coached_at: "2026-01-06T15:00:00Z",
+      }),
+      evaluation("o2", "old", "2026-01-10T15:00:00Z", {
+        customer_critical_error: true,
+        coached_at: "2026-01-11T15:00:00Z",
+      }),
+      evaluation("o3", "old", "2026-01-20T15:00:00Z"),
       // Eva passed: nothing owed, not listed.
       evaluation("e1", "eva", "2026-03-11T15:00:00Z"),
       // Another program's failure does not count.
@@ -68,6 +78,9 @@ describe("coaching and consequences from the warehouse", () => {
       correctiveActions: 1,
       removeFromCustomers: 1,
     });
+
+    const january = await coachingReport(fixture.warehouse, { program: "care", month: "2026-01" });
+    expect(january.csss.map((c) => [c.css, c.correctiveAction?.resolvedOn])).toEqual([["old", "2026-01-20"]]);
 
     // Three failures needed: no corrective action; judged on 31 March, Rui's second coaching is still due.
     const lenient = await coachingReport(fixture.warehouse, {
