@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DATASETS } from "../../src/warehouse/schema/tables.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { ENGINES } from "../support/app-db.ts";
 import { serverPerTest, type TestServer } from "../support/server.ts";
@@ -68,6 +69,13 @@ describe.each(ENGINES)("imports API on %s", (engine) => {
     });
     const files = readdirSync("examples/mappings").filter((f) => f.endsWith(".yaml"));
     expect(body.mappings.map((m: { name: string }) => `${m.name}.yaml`)).toEqual(files.sort());
+  });
+
+  it("GET /api/datasets lists every canonical dataset with its natural key", async () => {
+    const { status, body } = await api().request("GET", "/api/datasets");
+    expect(status).toBe(200);
+    expect(body.datasets.map((d: { name: string }) => d.name)).toEqual(Object.keys(DATASETS));
+    expect(body.datasets[0]).toMatchObject({ name: "locations", naturalKey: ["location_id"] });
   });
 
   it("POST /api/imports answers 202 at once, loads in the background, and the metrics follow", async () => {

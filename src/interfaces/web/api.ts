@@ -190,6 +190,13 @@ export interface MetricDetail {
   };
 }
 
+/** A canonical dataset an import can load. */
+export interface Dataset {
+  readonly name: string;
+  readonly description: string;
+  readonly naturalKey: readonly string[];
+}
+
 export interface AgentValue {
   readonly agent: string;
   readonly value: number | null;
@@ -379,6 +386,7 @@ export const api = {
   importStatus: (id: number, signal?: AbortSignal) => getJson<ImportDetail>(`/api/imports/${id}`, signal),
   rejectsUrl: (id: number) => `/api/imports/${id}/rejects`,
   mappings: (signal?: AbortSignal) => getJson<{ mappings: Mapping[] }>("/api/mappings", signal),
+  datasets: (signal?: AbortSignal) => getJson<{ datasets: Dataset[] }>("/api/datasets", signal),
   quality: {
     plan: (query: { program?: string }, signal?: AbortSignal) =>
       getJson<SamplePlan>(`/api/quality/plan${queryString(query)}`, signal),

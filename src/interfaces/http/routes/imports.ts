@@ -30,6 +30,7 @@ import {
   stageUpload,
   uploadName,
 } from "../../../app/imports.ts";
+import { DATASETS } from "../../../warehouse/schema/tables.ts";
 import { actorOf, type ServerContext } from "../context.ts";
 import { ErrorBody, errorResponses } from "../errors.ts";
 
@@ -57,6 +58,31 @@ export const importRoutes: FastifyPluginAsyncZod<ServerContext> = async (server,
   server.addHook("onClose", async () => {
     await Promise.allSettled(running);
   });
+
+  server.get(
+    "/datasets",
+    {
+      schema: {
+        tags: ["imports"],
+        summary: "Canonical datasets",
+        description:
+          "The datasets an import can load, in the order a new operation loads them: name, what a row is, its " +
+          "natural key. Columns are documented in docs/warehouse-schema.md.",
+        response: {
+          200: z.object({
+            datasets: z.array(z.object({ name: z.string(), description: z.string(), naturalKey: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      datasets: Object.values(DATASETS).map((t) => ({
+        name: t.name,
+        description: t.description,
+        naturalKey: [...t.naturalKey],
+      })),
+    }),
+  );
 
   server.get(
     "/mappings",

@@ -12,22 +12,6 @@ import { LoadState } from "../components/status.tsx";
 import { formatNumber, formatSeconds, formatTimestamp, humanize } from "../format.ts";
 import { useApi } from "../use-api.ts";
 
-/** The canonical datasets an upload can load, in the order a new operation loads them. */
-const DATASETS = [
-  "locations",
-  "programs",
-  "queues",
-  "contacts",
-  "agent_time",
-  "qa_evaluations",
-  "surveys",
-  "workforce_intervals",
-  "people",
-  "absences",
-  "support_events",
-  "system_hours",
-  "system_outages",
-] as const;
 const FINISHED = new Set<string>(["done", "failed"]);
 const MEGABYTE = 1024 * 1024;
 
@@ -182,6 +166,7 @@ function Problems({ batch }: { batch: ImportDetail }) {
 
 function Upload({ onFinished }: { onFinished: () => void }) {
   const mappings = useApi((signal) => api.mappings(signal), []);
+  const datasets = useApi((signal) => api.datasets(signal), []);
   const [dataset, setDataset] = useState<string | null>("contacts");
   const [mapping, setMapping] = useState<string | null>(null);
   const [onError, setOnError] = useState<ImportSummary["onError"]>("fail");
@@ -233,7 +218,7 @@ function Upload({ onFinished }: { onFinished: () => void }) {
           <Select
             label="Dataset"
             description="what the file holds"
-            data={DATASETS.map((d) => ({ value: d, label: humanize(d) }))}
+            data={(datasets.data?.datasets ?? []).map((d) => ({ value: d.name, label: humanize(d.name) }))}
             value={dataset}
             onChange={(d) => {
               setDataset(d);
