@@ -47,7 +47,7 @@ export interface ScheduleInput {
   /** Whether the horizon wraps around (see {@link Horizon}); default: when it is whole weeks. */
   readonly cyclic?: boolean;
   readonly weights?: ScheduleWeights;
-  /** Stop the integer search after this many seconds with the best schedule found; default 30. */
+  /** Stop the integer search after this many seconds with the best schedule found; default 10. */
   readonly timeLimitSeconds?: number;
   /** Stop when HiGHS proves the schedule within this share of the best over the shifts searched; default 0.01. */
   readonly relativeGap?: number;
@@ -189,7 +189,7 @@ export async function schedule(input: ScheduleInput): Promise<Schedule> {
   const mip = solve(
     runtime,
     { ...model.data, colUpper: support, integrality: model.integrality },
-    { time_limit: input.timeLimitSeconds ?? 30, mip_rel_gap: input.relativeGap ?? 0.01 },
+    { time_limit: input.timeLimitSeconds ?? 10, mip_rel_gap: input.relativeGap ?? 0.01 },
   );
 
   const counts = shifts.map((_, j) => Math.round(mip.values[j] as number));

@@ -20,6 +20,7 @@ import {
 } from "../../../methods/queueing/index.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
 import { forecastCommand } from "./forecast.ts";
+import { capacityCommand, scheduleCommand } from "./wfm-plans.ts";
 
 // Command-line mistakes exit 2 like commander's own; a queue the models cannot handle exits 1.
 const USAGE = 2;
@@ -120,7 +121,9 @@ export function wfmCommand(): Command {
     .description("workforce management: Erlang B/C/A measures, staffing to service-level targets, forecasts")
     .addCommand(erlangCommand())
     .addCommand(staffCommand())
-    .addCommand(forecastCommand());
+    .addCommand(forecastCommand())
+    .addCommand(scheduleCommand())
+    .addCommand(capacityCommand());
 }
 
 // ------------------------------------------------------------------------------------------------- erlang
