@@ -299,6 +299,18 @@ describe("the web UI", () => {
       await page.getByRole("button", { name: "Save target" }).click();
       await page.getByText("Target saved").waitFor();
       await screenshot(page, "targets");
+
+      // A queue's own target: the form offers queues, and the target is stored at the queue.
+      const { queues } = await server.json<{ queues: { id: string; kind: string }[] }>("/api/organisation");
+      const queue = queues.find((q) => q.kind === "real-time")!;
+      await open(`/targets?metric=rt.service_level&scopeLevel=queue&scopeId=${queue.id}`);
+      await page.getByRole("textbox", { name: /^Target/ }).fill("85");
+      await page.getByRole("button", { name: "Save target" }).click();
+      await page.getByText("Target saved").waitFor();
+      const inForce = await server.json<{ targets: { metric: string; scope: { level: string; id: string } }[] }>(
+        `/api/targets?metric=rt.service_level&scopeLevel=queue&scopeId=${queue.id}`,
+      );
+      expect(inForce.targets.map((t) => t.scope)).toContainEqual({ level: "queue", id: queue.id });
     },
     PAGE_TIMEOUT,
   );

@@ -30,6 +30,7 @@ export function scopesOf(org: Organisation | undefined): ScopeRef[] {
     ...org.locations.map((l) => ({ level: "location" as const, id: l.id, name: l.name })),
     ...org.services.map((s) => ({ level: "service" as const, id: s.id, name: s.name })),
     ...org.programs.map((p) => ({ level: "program" as const, id: p.id, name: p.name })),
+    ...org.queues.map((q) => ({ level: "queue" as const, id: q.id, name: q.name ?? q.id })),
   ];
 }
 

@@ -215,7 +215,7 @@ function TargetForm({
         />
         <ScopeSelect
           scopes={scopes}
-          levels={["entity", "region", "location", "service", "program"]}
+          levels={["entity", "region", "location", "service", "program", "queue"]}
           value={scope}
           onChange={(key) => onSelect(metricId, key)}
           w="100%"
@@ -441,8 +441,8 @@ export function TargetsPage() {
       <div>
         <Title order={2}>Targets</Title>
         <Text size="sm" c="dimmed">
-          A target holds from its first month until the next one for the same metric and scope; a program without its
-          own target takes its location's, region's, service's, then the entity's.
+          A target holds from its first month until the next one for the same metric and scope; a queue without its own
+          target takes its program's, and a program its location's, region's, service's, then the entity's.
         </Text>
       </div>
       <LoadState loading={catalog.loading} error={catalog.error ?? organisation.error} what="the catalog">
