@@ -193,6 +193,54 @@ export const qaEvaluations = table({
     coached_at: col.timestamp(
       "When the CSS was coached one-on-one on this transaction; empty when not (yet) coached (3.5.2.c.ii).",
     ),
+    form_id: col.text(
+      "QA form the transaction was scored on, as in qa_form_attributes; its answers are in qa_answers.",
+    ),
+    form_version: col.integer("Version of that form in force when the transaction was scored."),
+  },
+});
+
+/** How a failed attribute of a QA form counts: one of the three classes of critical error, or not critical. */
+export const ATTRIBUTE_CLASSES = [
+  "customer-critical",
+  "business-critical",
+  "compliance-critical",
+  "non-critical",
+] as const;
+
+export const qaFormAttributes = table({
+  name: "qa_form_attributes",
+  description:
+    "One attribute (question) of one version of a QA form, with the class of error a failed answer is. A form changes by a new version with all its attributes; evaluations name the version they were scored on.",
+  naturalKey: ["source", "form_id", "form_version", "attribute"],
+  columns: {
+    source: col.text.required("QA system the form came from."),
+    form_id: col.text.required("Stable id of the form, the same across its versions."),
+    form_version: col.integer.required("Version of the form: 1, 2, …"),
+    attribute: col.text.required("Stable id of the attribute within the form."),
+    label: col.text("The question as evaluators read it."),
+    class: col.text.required({
+      description:
+        "What a failure of the attribute is: a customer-, business- or compliance-critical error, or a non-critical one (a defect that does not fail the transaction).",
+      values: ATTRIBUTE_CLASSES,
+    }),
+    weight: col.double("Points of the attribute in a weighted form score; empty when the form is not weighted."),
+    valid_from: col.date.required("First local day the version is in force."),
+  },
+});
+
+export const qaAnswers = table({
+  name: "qa_answers",
+  description:
+    "The answer to one attribute of the form in one QA evaluation: passed, failed or not applicable. A failed attribute's class, from qa_form_attributes, says which critical error the evaluation holds.",
+  naturalKey: ["source", "evaluation_id", "attribute"],
+  columns: {
+    source: col.text.required("QA system, as in qa_evaluations."),
+    evaluation_id: col.text.required("The evaluation, as in qa_evaluations."),
+    form_id: col.text.required("Form the evaluation was scored on."),
+    form_version: col.integer.required("Version of the form."),
+    attribute: col.text.required("Attribute of that version of the form."),
+    result: col.text.required({ description: "The answer.", values: ["pass", "fail", "not-applicable"] }),
   },
 });
 
@@ -573,6 +621,7 @@ export const people = table({
     as_of: col.date.required(
       "Day the roster was extracted: an assignment without left_on counts as current through this day.",
     ),
+    team_id: col.text("Team the person works in during the assignment (under one team leader), for reports by team."),
   },
 });
 
@@ -623,6 +672,8 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   contacts,
   agent_time: agentTime,
   qa_evaluations: qaEvaluations,
+  qa_form_attributes: qaFormAttributes,
+  qa_answers: qaAnswers,
   calibration_scores: calibrationScores,
   surveys,
   workforce_intervals: workforceIntervals,
