@@ -162,3 +162,16 @@ describe("changing a queue in the organisation", () => {
     expect(after.components.answered_within_threshold).toBeLessThan(before.components.answered_within_threshold);
   });
 });
+
+describe("the demo's loads", () => {
+  it("are in the import history, one per dataset, with the rows the warehouse holds", async () => {
+    const { imports } = (await get("/api/imports")).json() as {
+      imports: { dataset: string; status: string; files: string[]; rows: { loaded: number }; createdBy: string }[];
+    };
+    const contacts = imports.find((i) => i.dataset === "contacts");
+    expect(contacts).toMatchObject({ status: "done", files: [expect.stringMatching(/^cxpm demo --seed \d+/)] });
+    expect(contacts!.rows.loaded).toBeGreaterThan(15_000);
+    expect(new Set(imports.map((i) => i.dataset)).size).toBe(imports.length);
+    expect(imports.map((i) => i.dataset)).toEqual(expect.arrayContaining(["queues", "people", "qa_evaluations"]));
+  });
+});
