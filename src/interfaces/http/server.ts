@@ -33,6 +33,7 @@ import { performanceRoutes } from "./routes/performance.ts";
 import { qualityRoutes } from "./routes/quality.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
+import { wfmRoutes } from "./routes/wfm.ts";
 import { serveWeb } from "./web.ts";
 
 export interface ServerOptions {
@@ -102,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(judgeRoutes, context);
       await scoped.register(auditRoutes, context);
       await scoped.register(importRoutes, context);
+      await scoped.register(wfmRoutes, context);
     },
     { prefix: "/api" },
   );

@@ -1,7 +1,8 @@
 /**
  * `cxpm qa`: quality management on the warehouse — the monitoring sample plan and its precision per program and
- * month (2.7.1), a reproducible stratified random draw of contacts to monitor, and monitoring compliance per
- * CSS (3.5.1).
+ * month (2.7.1), a reproducible stratified random draw of contacts to monitor, monitoring compliance per CSS
+ * (3.5.1), coaching and consequences (3.5.2), calibration (2.7.3), critical errors and satisfaction
+ * (2.7.1.d.ii), and the frequent-errors Pareto (2.7.2).
  */
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
@@ -11,6 +12,12 @@ import { type CoachingReport, coachingReport } from "../../../warehouse/quality/
 import { type ComplianceReport, monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
 import { type CxLink, cxLink, type TopBoxRate } from "../../../warehouse/quality/cx-link.ts";
 import { type Draw, drawSample } from "../../../warehouse/quality/draw.ts";
+import {
+  PARETO_CLASSES,
+  type ParetoClasses,
+  type ParetoReport,
+  paretoReport,
+} from "../../../warehouse/quality/pareto.ts";
 import { type Accuracy, checkMonth, type PlanRow, samplePlan } from "../../../warehouse/quality/plan.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
@@ -81,7 +88,8 @@ export function qaCommand(): Command {
     .addCommand(complianceCommand())
     .addCommand(coachingCommand())
     .addCommand(calibrationCommand())
-    .addCommand(cxLinkCommand());
+    .addCommand(cxLinkCommand())
+    .addCommand(paretoCommand());
 }
 
 // --------------------------------------------------------------------------------------------------- plan
@@ -540,5 +548,118 @@ function renderCxLink(l: CxLink): string {
       ]),
     ),
     "✗: the error costs satisfaction (the interval of the difference lies above zero).",
+  ].join("\n");
+}
+
+// ------------------------------------------------------------------------------------------------- pareto
+
+function paretoCommand(): Command {
+  return new Command("pareto")
+    .description(
+      "frequent errors (2.7.2): failed QA attributes most frequent first, with share, cumulative share, class " +
+        "and the monthly trend, and evaluations whose critical-error flags disagree with their answers (3.5.1.e)",
+    )
+    .option("--program <id>", "only this program")
+    .option("--queue <id>", "only this queue")
+    .option("--team <id>", "only this team (people.team_id)")
+    .option("--agent <id>", "only this CSS")
+    .option("--from <YYYY-MM>", "first month of the evaluations", month)
+    .option("--to <YYYY-MM>", "last month of the evaluations", month)
+    .addOption(
+      new Option("--class <classes>", "failures of every class, or of the critical classes only")
+        .choices(PARETO_CLASSES)
+        .default("all"),
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .option("--csv", "print CSV, one row per attribute and month")
+    .action(
+      async (options: {
+        program?: string;
+        queue?: string;
+        team?: string;
+        agent?: string;
+        from?: string;
+        to?: string;
+        class: ParetoClasses;
+        db: string;
+        json?: boolean;
+        csv?: boolean;
+      }) => {
+        const report = await withWarehouse(options.db, (warehouse) =>
+          paretoReport(warehouse, { ...options, classes: options.class }),
+        );
+        if (options.csv) {
+          process.stdout.write(
+            csv(
+              [
+                "attribute",
+                "label",
+                "class",
+                "failures",
+                "share",
+                "cumulative_share",
+                "month",
+                "month_failures",
+                "rate_per_100",
+              ],
+              report.attributes.flatMap((a) =>
+                a.months.map((m) => [
+                  a.attribute,
+                  a.label,
+                  a.class,
+                  a.failures,
+                  a.share,
+                  a.cumulativeShare,
+                  m.month,
+                  m.failures,
+                  m.ratePer100,
+                ]),
+              ),
+            ),
+          );
+          return;
+        }
+        emit(options.json, report, () => renderPareto(report));
+      },
+    );
+}
+
+function renderPareto(r: ParetoReport): string {
+  const scope = [
+    r.program && `program ${r.program}`,
+    r.queue && `queue ${r.queue}`,
+    r.team && `team ${r.team}`,
+    r.agent && `CSS ${r.agent}`,
+  ].filter(Boolean);
+  const period = r.months.length > 0 ? `${r.months[0]} to ${r.months.at(-1)}` : "no months";
+  if (r.evaluations === 0) {
+    return `No QA evaluations with answers${scope.length > 0 ? ` for ${scope.join(", ")}` : ""} (${period}): load qa_answers and qa_form_attributes with \`cxpm import\`.`;
+  }
+  const c = r.consistency;
+  return [
+    `Failed attributes${r.classes === "critical" ? " of the critical classes" : ""} in ${number(r.evaluations)} ` +
+      `evaluations${scope.length > 0 ? ` of ${scope.join(", ")}` : ""}, ${period} (investigative ones left out). ` +
+      `Trend: failures per 100 evaluations by month; ★ the vital few, the first ${percent(0.8)} of failures.`,
+    table(
+      ["Attribute", "Class", "Failures", "Share", "Cumulative", ...r.months],
+      r.attributes.map((a) => [
+        `${a.vitalFew ? "★ " : ""}${a.attribute}`,
+        a.class ?? "not on the form",
+        number(a.failures),
+        percent(a.share),
+        percent(a.cumulativeShare),
+        ...a.months.map((m) => (m.ratePer100 === null ? "—" : number(m.ratePer100))),
+      ]),
+    ),
+    `3.5.1.e: ${number(c.failed)} evaluations hold a critical error and fail; ${number(c.nonCriticalOnly)} only ` +
+      "non-critical errors (they pass, but are defects).",
+    c.disagreeing === 0
+      ? "Every evaluation's critical-error flags agree with its answers."
+      : `✗ ${number(c.disagreeing)} evaluations' stored flags disagree with their answers (customer ${c.disagreeingBy.customer}, ` +
+        `business ${c.disagreeingBy.business}, compliance ${c.disagreeingBy.compliance}), e.g. ${c.examples.join(", ")}.`,
+    ...(c.unknownAttributes > 0
+      ? [`✗ ${number(c.unknownAttributes)} answers name an attribute their form version does not hold.`]
+      : []),
   ].join("\n");
 }
