@@ -532,21 +532,32 @@ function renderCxLink(l: CxLink): string {
   const rate = (r: TopBoxRate) =>
     r.rate === null ? "—" : `${percent(r.rate)} of ${number(r.transactions)} (${percent(r.lower)}–${percent(r.upper)})`;
   const points = (x: number) => `${x > 0 ? "+" : ""}${number(x * 100)}`;
+  const difference = (c: { difference: CxLink["classes"][number]["difference"]; costsSatisfaction: boolean }) =>
+    c.difference
+      ? `${points(c.difference.estimate)} (${points(c.difference.lower)} to ${points(c.difference.upper)})${c.costsSatisfaction ? " ✗" : ""}`
+      : "—";
   return [
     `Top-${l.topBoxes}-box satisfaction of ${number(l.transactions)} transactions both monitored and surveyed` +
       `${l.program ? ` in ${l.program}` : ""}; Wilson intervals, and Newcombe's for the difference (points), ` +
       `at ${percent(l.confidence)}.`,
     table(
       ["Critical error", "Without the error", "With the error", "Difference"],
-      l.classes.map((c) => [
-        c.errorClass,
-        rate(c.withoutError),
-        rate(c.withError),
-        c.difference
-          ? `${points(c.difference.estimate)} (${points(c.difference.lower)} to ${points(c.difference.upper)})${c.costsSatisfaction ? " ✗" : ""}`
-          : "—",
-      ]),
+      l.classes.map((c) => [c.errorClass, rate(c.withoutError), rate(c.withError), difference(c)]),
     ),
+    ...(l.attributes.length > 0
+      ? [
+          table(
+            ["Attribute", "Class", "Passed", "Failed", "Difference"],
+            l.attributes.map((a) => [
+              a.attribute,
+              a.class ?? "not on a form",
+              rate(a.passed),
+              rate(a.failed),
+              difference(a),
+            ]),
+          ),
+        ]
+      : []),
     "✗: the error costs satisfaction (the interval of the difference lies above zero).",
   ].join("\n");
 }

@@ -127,6 +127,18 @@ const ClassLink = z.object({
     .describe("top-box rate without minus with the error, Newcombe's interval"),
   costsSatisfaction: z.boolean(),
 });
+const AttributeLink = z.object({
+  attribute: z.string(),
+  label: z.string().nullable(),
+  class: z.string().nullable().describe("class on the latest form version holding the attribute"),
+  failed: Rate,
+  passed: Rate,
+  difference: z
+    .object({ estimate: z.number(), lower: z.number(), upper: z.number() })
+    .nullable()
+    .describe("top-box rate when passed minus when failed, Newcombe's interval"),
+  costsSatisfaction: z.boolean(),
+});
 
 /** A program the warehouse has nothing for is a 404 naming the field. */
 async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
@@ -309,6 +321,7 @@ export const qualityRoutes: FastifyPluginAsyncZod<ServerContext> = async (server
             confidence: z.number(),
             transactions: z.number(),
             classes: list(ClassLink),
+            attributes: list(AttributeLink).describe("per attribute answered, the largest difference first"),
           }),
           ...errorResponses(400),
         },
