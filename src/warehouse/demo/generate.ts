@@ -29,6 +29,7 @@ import type { Warehouse } from "../warehouse.ts";
 import { demoWindow } from "./calendar.ts";
 import { loadDemoCalibration } from "./calibration.ts";
 import { DEMO_SOURCE, LOCATIONS, organisationRows, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
+import { loadDemoRealtime } from "./realtime.ts";
 import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
 
@@ -64,6 +65,8 @@ export const DEMO_DATASETS = [
   "calibration_scores",
   "surveys",
   "workforce_intervals",
+  "agent_schedules",
+  "agent_states",
   "people",
   "absences",
   "support_events",
@@ -109,6 +112,9 @@ export interface DemoSummary {
   readonly contactsPerSecond: number;
 }
 
+/** Datasets written after the staged ones, from what those loaded. */
+const LATER_DATASETS = ["calibration_scores", "agent_schedules", "agent_states"] as const;
+const pad = (n: number) => String(n).padStart(2, "0");
 const since = (start: number) => (performance.now() - start) / 1000;
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const inList = (ids: readonly string[]) => ids.map(quote).join(", ");
@@ -127,6 +133,8 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   calibration_scores: () => `source = ${quote(DEMO_SOURCE)}`,
   surveys: () => `source = ${quote(DEMO_SOURCE)}`,
   workforce_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
+  agent_schedules: () => `source = ${quote(DEMO_SOURCE)}`,
+  agent_states: () => `source = ${quote(DEMO_SOURCE)}`,
   people: () => `program_id IN (${PROGRAM_IDS()})`,
   absences: () => `program_id IN (${PROGRAM_IDS()})`,
   support_events: () => `source = ${quote(DEMO_SOURCE)}`,
@@ -188,8 +196,8 @@ export async function generateDemo(warehouse: Warehouse, options: DemoOptions = 
   const days = window.dates.length;
   const invocation = `cxpm demo --seed ${seed} --months ${window.months} --contacts ${requested} --end ${window.to}`;
   await warehouse.transaction(async () => {
-    const ids = {} as Record<StagedDataset | "calibration_scores", number>;
-    for (const dataset of [...STAGED_DATASETS, "calibration_scores"] as const) {
+    const ids = {} as Record<StagedDataset | (typeof LATER_DATASETS)[number], number>;
+    for (const dataset of [...STAGED_DATASETS, ...LATER_DATASETS] as const) {
       ids[dataset] = (await warehouse.all<{ id: number }>("SELECT nextval('batch_ids') AS id"))[0]!.id;
       await warehouse.run(`DELETE FROM ${dataset} WHERE ${DEMO_ROWS[dataset]()}`);
     }
@@ -203,12 +211,16 @@ export async function generateDemo(warehouse: Warehouse, options: DemoOptions = 
     }
     simulation.finish(stage);
     await stage.close();
-    // Calibration sessions score transactions the demo monitored: written once those are in.
+    // Calibration sessions score transactions the demo monitored, and agent states follow the contacts handled:
+    // both are written once those are in.
+    const lastDate = window.dates[days - 1]!;
+    const lastDay = `${lastDate.year}-${pad(lastDate.month)}-${pad(lastDate.day)}`;
     const loaded = {
       ...stage.loaded,
       calibration_scores: await loadDemoCalibration(warehouse, seed, ids.calibration_scores),
+      ...(await loadDemoRealtime(warehouse, seed, lastDay, ids)),
     };
-    for (const dataset of [...STAGED_DATASETS, "calibration_scores"] as const) {
+    for (const dataset of [...STAGED_DATASETS, ...LATER_DATASETS] as const) {
       await warehouse.run(
         "INSERT INTO import_batches VALUES ($1, $2, $3, NULL, $4, $5, $5, 0, 0, to_timestamp($6), $7)",
         [

@@ -502,6 +502,43 @@ export const workforceIntervals = table({
   },
 });
 
+/** What a CSS can be scheduled to do (agent_schedules) and, with the phone system's work states, doing (agent_states). */
+export const SCHEDULED_ACTIVITIES = ["work", "break", "lunch", "meeting", "coaching", "training", "off-phone"] as const;
+export const AGENT_STATE_VALUES = [...SCHEDULED_ACTIVITIES, "available", "talk", "hold", "acw"] as const;
+
+export const agentSchedules = table({
+  name: "agent_schedules",
+  description:
+    "One scheduled activity of a CSS: a block of work, a break, lunch, a meeting, coaching, training or other off-phone work, as published by the scheduling tool. Real-time adherence sets it against agent_states.",
+  naturalKey: ["source", "agent_id", "starts_at"],
+  columns: {
+    source: col.text.required("Scheduling system or file family the row came from."),
+    agent_id: col.text.required("The CSS."),
+    program_id: col.text.required("Program the CSS is scheduled for."),
+    queue_id: col.text("Queue or staff group the work is for, when the schedule names one; empty for the program's."),
+    time_zone: col.text.required("IANA time zone of the location; local days and intervals are cut in it."),
+    activity: col.text.required({ description: "What the CSS is scheduled to do.", values: SCHEDULED_ACTIVITIES }),
+    starts_at: col.timestamp.required("Start of the activity."),
+    ends_at: col.timestamp.required("End of the activity (exclusive)."),
+  },
+});
+
+export const agentStates = table({
+  name: "agent_states",
+  description:
+    "One stretch of a CSS in one state, as the phone, chat or workforce system logged it: available, talk, hold and after-contact work (acw) all count as work; break, lunch, meeting, coaching, training and off-phone as those activities. Time in no state is logged off.",
+  naturalKey: ["source", "agent_id", "starts_at"],
+  columns: {
+    source: col.text.required("System or file family the row came from."),
+    agent_id: col.text.required("The CSS."),
+    program_id: col.text.required("Program the CSS was working for."),
+    time_zone: col.text.required("IANA time zone of the location."),
+    state: col.text.required({ description: "The state the CSS was in.", values: AGENT_STATE_VALUES }),
+    starts_at: col.timestamp.required("When the state began."),
+    ends_at: col.timestamp.required("When it ended (exclusive)."),
+  },
+});
+
 /** The key support processes whose work support_events records. */
 export const SUPPORT_PROCESSES = [
   "content-update",
@@ -677,6 +714,8 @@ export const DATASETS: Readonly<Record<string, Table>> = {
   calibration_scores: calibrationScores,
   surveys,
   workforce_intervals: workforceIntervals,
+  agent_schedules: agentSchedules,
+  agent_states: agentStates,
   people,
   absences,
   support_events: supportEvents,
