@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./db/schema.ts";
 
-export type AuditAction = "create" | "update" | "delete" | "set-target";
+export type AuditAction = "create" | "update" | "delete" | "set-target" | "publish";
 
 export interface AuditEntry {
   readonly id: number;

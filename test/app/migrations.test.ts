@@ -16,6 +16,7 @@ const TABLES = [
   "regions",
   "services",
   "targets",
+  "wfm_plans",
 ].sort();
 
 describe.each(ENGINES)("migrations on %s", (engine) => {

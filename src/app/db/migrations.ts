@@ -169,6 +169,36 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+
+  // Capacity plans and schedules made in the app (src/app/wfm-plans.ts): what was asked (inputs), what the
+  // methods made of the queue's forecast (result), and whether it has been published to the warehouse's
+  // workforce intervals. One table for both kinds: they share their life cycle and differ only in documents.
+  "0003_wfm_plans": {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("wfm_plans")
+        .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("queue_id", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("first_day", "text", (c) => c.notNull())
+        .addColumn("days", "integer", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull().defaultTo("draft"))
+        .addColumn("inputs", "jsonb", (c) => c.notNull())
+        .addColumn("summary", "jsonb", (c) => c.notNull())
+        .addColumn("result", "jsonb", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn("published_by", "text")
+        .addColumn("published_at", "timestamptz")
+        .addCheckConstraint("wfm_plans_kind", sql`kind IN ('capacity', 'schedule')`)
+        .addCheckConstraint("wfm_plans_status", sql`status IN ('draft', 'published')`)
+        .addCheckConstraint("wfm_plans_first_day", sql`first_day ~ ${sql.lit(DATE)}`)
+        .addCheckConstraint("wfm_plans_days", sql`days > 0`)
+        .execute();
+      await db.schema.createIndex("wfm_plans_kind_queue").on("wfm_plans").columns(["kind", "queue_id"]).execute();
+    },
+  },
 };
 
 /** Hands the migrations above to Kysely's Migrator. */

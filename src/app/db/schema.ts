@@ -164,6 +164,29 @@ export interface ImportProblem {
   readonly expected: string;
 }
 
+/**
+ * A capacity plan or a schedule made in the app (see `src/app/wfm-plans.ts`): its inputs, a few headline
+ * numbers for lists, and the whole result; draft until published to the warehouse's workforce intervals.
+ */
+export interface WfmPlansTable {
+  id: Generated<number>;
+  kind: "capacity" | "schedule";
+  queueId: string;
+  name: string;
+  /** First local day planned, YYYY-MM-DD: a capacity plan's first week, a schedule's first day. */
+  firstDay: string;
+  /** Local days planned. */
+  days: number;
+  status: ColumnType<"draft" | "published", "draft" | undefined, "draft" | "published">;
+  inputs: JsonOf<unknown>;
+  summary: JsonOf<unknown>;
+  result: JsonOf<unknown>;
+  createdBy: string;
+  createdAt: CreatedAt;
+  publishedBy: ColumnType<string | null, never, string | null>;
+  publishedAt: ColumnType<Date | null, never, Date | null>;
+}
+
 export interface Database {
   entities: EntitiesTable;
   regions: RegionsTable;
@@ -175,6 +198,7 @@ export interface Database {
   targets: TargetsTable;
   auditLog: AuditLogTable;
   imports: ImportsTable;
+  wfmPlans: WfmPlansTable;
 }
 
 export type TargetRow = Selectable<TargetsTable>;
