@@ -29,6 +29,7 @@ import type { Warehouse } from "../warehouse.ts";
 import { demoWindow } from "./calendar.ts";
 import { loadDemoCalibration } from "./calibration.ts";
 import { DEMO_SOURCE, LOCATIONS, organisationRows, PROGRAMS, QUEUES, SYSTEMS } from "./organisation.ts";
+import { loadDemoQaForms } from "./qa-forms.ts";
 import { loadDemoRealtime } from "./realtime.ts";
 import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
@@ -62,6 +63,8 @@ export const DEMO_DATASETS = [
   "contacts",
   "agent_time",
   "qa_evaluations",
+  "qa_form_attributes",
+  "qa_answers",
   "calibration_scores",
   "surveys",
   "workforce_intervals",
@@ -113,7 +116,13 @@ export interface DemoSummary {
 }
 
 /** Datasets written after the staged ones, from what those loaded. */
-const LATER_DATASETS = ["calibration_scores", "agent_schedules", "agent_states"] as const;
+const LATER_DATASETS = [
+  "qa_form_attributes",
+  "qa_answers",
+  "calibration_scores",
+  "agent_schedules",
+  "agent_states",
+] as const;
 const pad = (n: number) => String(n).padStart(2, "0");
 const since = (start: number) => (performance.now() - start) / 1000;
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -130,6 +139,8 @@ const DEMO_ROWS: Readonly<Record<DemoDataset, () => string>> = {
   // Agent time has no source column: the demo's programs are its own.
   agent_time: () => `program_id IN (${PROGRAM_IDS()})`,
   qa_evaluations: () => `source = ${quote(DEMO_SOURCE)}`,
+  qa_form_attributes: () => `source = ${quote(DEMO_SOURCE)}`,
+  qa_answers: () => `source = ${quote(DEMO_SOURCE)}`,
   calibration_scores: () => `source = ${quote(DEMO_SOURCE)}`,
   surveys: () => `source = ${quote(DEMO_SOURCE)}`,
   workforce_intervals: () => `program_id IN (${PROGRAM_IDS()})`,
@@ -211,12 +222,13 @@ export async function generateDemo(warehouse: Warehouse, options: DemoOptions = 
     }
     simulation.finish(stage);
     await stage.close();
-    // Calibration sessions score transactions the demo monitored, and agent states follow the contacts handled:
-    // both are written once those are in.
+    // QA answers and calibration sessions score the transactions the demo monitored, and agent states follow
+    // the contacts handled: all are written once those are in.
     const lastDate = window.dates[days - 1]!;
     const lastDay = `${lastDate.year}-${pad(lastDate.month)}-${pad(lastDate.day)}`;
     const loaded = {
       ...stage.loaded,
+      ...(await loadDemoQaForms(warehouse, seed, window, ids.qa_form_attributes, ids.qa_answers)),
       calibration_scores: await loadDemoCalibration(warehouse, seed, ids.calibration_scores),
       ...(await loadDemoRealtime(warehouse, seed, lastDay, ids)),
     };
