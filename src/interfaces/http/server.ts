@@ -34,6 +34,7 @@ import { qualityRoutes } from "./routes/quality.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
 import { wfmRoutes } from "./routes/wfm.ts";
+import { wfmPlanRoutes } from "./routes/wfm-plans.ts";
 import { serveWeb } from "./web.ts";
 
 export interface ServerOptions {
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(auditRoutes, context);
       await scoped.register(importRoutes, context);
       await scoped.register(wfmRoutes, context);
+      await scoped.register(wfmPlanRoutes, context);
     },
     { prefix: "/api" },
   );
