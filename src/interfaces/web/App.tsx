@@ -7,10 +7,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { userName } from "./api.ts";
 import { DataPage } from "./pages/Data.tsx";
+import { ForecastPage } from "./pages/Forecast.tsx";
 import { MetricDetailPage } from "./pages/MetricDetail.tsx";
 import { OverviewPage } from "./pages/Overview.tsx";
 import { QualityPage } from "./pages/Quality.tsx";
 import { SummaryPage } from "./pages/Summary.tsx";
+import { TargetConsistencyPage } from "./pages/TargetConsistency.tsx";
 import { TargetsPage } from "./pages/Targets.tsx";
 import { Link, useLocation } from "./router.tsx";
 
@@ -19,6 +21,8 @@ const PAGES = [
   { path: "/summary", label: "Performance summary", description: "metrics × months vs targets" },
   { path: "/targets", label: "Targets", description: "set targets, governance, history" },
   { path: "/quality", label: "Quality", description: "sampling, monitoring, calibration" },
+  { path: "/wfm/forecast", label: "Forecast", description: "forecast vs actual per interval" },
+  { path: "/wfm/targets", label: "Target consistency", description: "service level vs abandonment (4.3.8)" },
   { path: "/data", label: "Data", description: "imports and uploads" },
 ] as const;
 
@@ -34,6 +38,10 @@ function Page({ path }: { path: string }) {
       return <TargetsPage />;
     case "/quality":
       return <QualityPage />;
+    case "/wfm/forecast":
+      return <ForecastPage />;
+    case "/wfm/targets":
+      return <TargetConsistencyPage />;
     case "/data":
       return <DataPage />;
     default:

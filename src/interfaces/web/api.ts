@@ -564,3 +564,136 @@ export interface CxLink {
     readonly costsSatisfaction: boolean;
   }[];
 }
+
+// ------------------------------------------------------------------------------------------------- wfm: forecast and target consistency
+
+/** A queue as the WFM pickers offer it: busiest first, with the local span of its history. */
+export interface WfmQueue {
+  readonly id: string;
+  readonly program: string;
+  readonly channel: string;
+  readonly kind: string;
+  readonly slThresholdSeconds: number | null;
+  readonly timeZone: string | null;
+  readonly contacts: number;
+  readonly firstDay: string | null;
+  readonly lastDay: string | null;
+}
+
+/** WAPE and MAPE of a forecast as shares; null where nothing arrived. */
+export interface ForecastError {
+  readonly wape: number | null;
+  readonly mape: number | null;
+}
+
+/** Contacts and average handle time per interval of a day. */
+export interface IntervalSeries {
+  readonly contacts: readonly number[];
+  readonly ahtSeconds: readonly (number | null)[];
+}
+
+export interface ForecastVsActual {
+  readonly queue: string;
+  readonly program: string;
+  readonly kind: string;
+  readonly timeZone: string;
+  readonly intervalMinutes: number;
+  /** Local clock time each interval starts, "HH:MM". */
+  readonly slots: readonly string[];
+  /** The days the forecast was made from. */
+  readonly history: { readonly from: string; readonly to: string };
+  readonly lastDay: string;
+  readonly from: string;
+  readonly to: string;
+  readonly backtest: {
+    readonly holdoutFirstDay: string;
+    readonly holdoutDays: number;
+    readonly scores: readonly {
+      readonly method: string;
+      readonly wape: number | null;
+      readonly mape: number | null;
+      readonly wapeVsBaseline: number | null;
+      readonly error?: string;
+    }[];
+  };
+  /** The method chosen: lowest backtest WAPE. */
+  readonly method: string;
+  readonly days: readonly {
+    readonly day: string;
+    readonly forecast: IntervalSeries;
+    /** Null after the history or on a gap in it. */
+    readonly actual: IntervalSeries | null;
+    readonly totals: { readonly forecast: number; readonly actual: number | null };
+    readonly error: ForecastError | null;
+  }[];
+  readonly error: ForecastError | null;
+}
+
+/** A number the consistency judgement used and where it came from. */
+export interface Sourced {
+  readonly value: number;
+  readonly source: string;
+}
+
+export type ConsistencyVerdict = "consistent" | "abandonment-target-looser" | "abandonment-target-tighter";
+
+export interface ConsistencyReport {
+  readonly queue: string | null;
+  readonly month: string | null;
+  readonly basis: "busiest" | "average";
+  readonly intervalMinutes: number;
+  readonly data: {
+    readonly offered: number;
+    readonly answered: number;
+    readonly abandoned: number;
+    readonly waitSeconds: number;
+    readonly openIntervals: number;
+    readonly busiest: { readonly start: string; readonly calls: number; readonly ahtSeconds: number | null } | null;
+    readonly average: { readonly calls: number; readonly ahtSeconds: number | null } | null;
+    readonly patienceSeconds: number | null;
+  } | null;
+  readonly inputs: Readonly<
+    Record<
+      "calls" | "ahtSeconds" | "patienceSeconds" | "thresholdSeconds" | "serviceLevelTarget" | "abandonmentTarget",
+      Sourced
+    >
+  > & { readonly tolerance: number };
+  /** Offered load in Erlangs. */
+  readonly load: number;
+  readonly result: {
+    readonly consistent: boolean;
+    readonly verdict: ConsistencyVerdict;
+    readonly agents: number;
+    readonly serviceLevel: number;
+    readonly impliedAbandonment: number;
+    readonly agentsForAbandonmentTarget: number;
+    readonly asaSeconds: number;
+    readonly occupancy: number;
+  };
+  readonly explanation: string;
+  readonly curve: readonly { readonly agents: number; readonly serviceLevel: number; readonly abandonment: number }[];
+}
+
+/** The "what if" numbers of the target-consistency page; each replaces the queue's own. */
+export interface ConsistencyQuery {
+  readonly queue?: string | undefined;
+  readonly month?: string | undefined;
+  readonly basis?: string | undefined;
+  readonly calls?: string | undefined;
+  readonly ahtSeconds?: string | undefined;
+  readonly patienceSeconds?: string | undefined;
+  readonly thresholdSeconds?: string | undefined;
+  readonly serviceLevelTarget?: string | undefined;
+  readonly abandonmentTarget?: string | undefined;
+}
+
+/** GET /api/wfm/queues, forecast and target-consistency. */
+export const wfmApi = {
+  queues: (signal?: AbortSignal) => getJson<{ queues: WfmQueue[] }>("/api/wfm/queues", signal),
+  forecast: (
+    query: { queue: string; from?: string | undefined; days?: string | undefined; interval?: string | undefined },
+    signal?: AbortSignal,
+  ) => getJson<ForecastVsActual>(`/api/wfm/forecast${queryString(query)}`, signal),
+  targetConsistency: (query: ConsistencyQuery, signal?: AbortSignal) =>
+    getJson<ConsistencyReport>(`/api/wfm/target-consistency${queryString({ ...query })}`, signal),
+};
