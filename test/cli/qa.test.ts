@@ -57,7 +57,11 @@ describe("cxpm qa", () => {
     const result = cxpm("compliance", "--program", PROGRAM, "--month", "2026-03");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Monitoring compliance of ${PROGRAM}'s CSSs in 2026-03 (quarter 2026-Q1)`);
-    expect(result.stdout).toContain(`${PROGRAM}-r0001`);
+    // The roster and the contacts name a CSS alike, so the CSSs have their start dates and their sessions.
+    expect(result.stdout).toMatch(/emp-\d{6} +│ \d{4}-\d{2}-\d{2}/);
+    const report = json("compliance", "--program", PROGRAM, "--month", "2026-03");
+    expect(report.csss.every((c: { startedOn: string | null }) => c.startedOn !== null)).toBe(true);
+    expect(report.csss.some((c: { systematic: number }) => c.systematic > 0)).toBe(true);
   });
 
   it("calibration: each evaluator of the demo's session against the quality lead, JSON", () => {
@@ -95,6 +99,33 @@ describe("cxpm qa", () => {
     for (const c of link.classes) {
       expect(c.withError.transactions + c.withoutError.transactions).toBe(link.transactions);
     }
+  });
+
+  it("pareto: failed attributes most frequent first, with the trend and the 3.5.1.e check, JSON and CSV", () => {
+    const report = json("pareto", "--from", "2026-02", "--to", "2026-03");
+    expect(report).toMatchObject({ program: null, from: "2026-02", to: "2026-03", classes: "all" });
+    expect(report.months).toEqual(["2026-02", "2026-03"]);
+    expect(report.evaluations).toBeGreaterThan(0);
+    const failures = report.attributes.map((a: { failures: number }) => a.failures);
+    expect(failures).toEqual([...failures].sort((a, b) => b - a));
+    expect(failures.reduce((a: number, b: number) => a + b, 0)).toBe(report.failures);
+    expect(report.attributes.at(-1).cumulativeShare).toBeCloseTo(1, 10);
+    // The demo's form version 2 adds next-steps from the window's middle month: it cannot fail before.
+    const next = report.attributes.find((a: { attribute: string }) => a.attribute === "next-steps");
+    expect(next.months[0]).toEqual({ month: "2026-02", failures: 0, ratePer100: 0 });
+    expect(next.months[1].failures).toBeGreaterThan(0);
+    // The demo's answers agree with its stored critical-error flags.
+    expect(report.consistency).toMatchObject({ evaluations: report.evaluations, disagreeing: 0, unknownAttributes: 0 });
+    expect(report.consistency.nonCriticalOnly).toBeGreaterThan(0);
+
+    const critical = json("pareto", "--program", PROGRAM, "--class", "critical");
+    for (const a of critical.attributes) expect(a.class).toMatch(/^(customer|business|compliance)-critical$/);
+
+    const table = cxpm("pareto", "--csv");
+    expect(table.status).toBe(0);
+    expect(table.stdout.split("\n")[0]).toBe(
+      "attribute,label,class,failures,share,cumulative_share,month,month_failures,rate_per_100",
+    );
   });
 
   it("refuses a draw larger than the month's contacts, exit 1, nothing on stdout", () => {

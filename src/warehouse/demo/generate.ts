@@ -35,7 +35,7 @@ import { DemoSimulation } from "./simulation.ts";
 import { DemoStage, STAGED_DATASETS, type StagedDataset } from "./staging.ts";
 
 /** Bump when the generator changes what a seed produces. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const DEMO_DEFAULTS = { seed: 1, months: 6, contacts: 200_000 } as const;
 

@@ -49,6 +49,8 @@ export interface PersonRow {
   positionEnds: number;
   met: number;
   asOf: number;
+  /** Team of the seat's pool, as kind × 1000 + team number (1-based); NaN off the seats. */
+  team: number;
 }
 
 export interface AbsenceRow {
@@ -92,6 +94,8 @@ interface Seat {
 }
 
 const TRAINING_DROPOUT_PER_DAY = 0.004;
+/** CSS seats per team (under one team leader), numbered in each pool. */
+export const TEAM_SIZE = 8;
 const TEMPORARY_DAYS = 182;
 const SHIFT_HOURS = 8;
 
@@ -101,8 +105,8 @@ const epochDay = (date: { year: number; month: number; day: number }) =>
 export class Roster {
   /** Every assignment, in the order they start. */
   readonly assignments: PersonRow[] = [];
-  /** Per seat: the assignments that held it, in order, and which one holds it on the day being simulated. */
-  private readonly held = new Map<string, { list: PersonRow[]; at: number }>();
+  /** Per pool and seat: the assignments that held it, in order, and which one holds it on the day simulated. */
+  private readonly held: { list: PersonRow[]; at: number }[][] = [];
   private readonly first: number;
   private readonly last: number;
   private nextPerson = 1;
@@ -114,7 +118,7 @@ export class Roster {
     private readonly rng: Random,
     window: DemoWindow,
     poolSizes: readonly number[],
-    kinds: number,
+    private readonly kinds: number,
   ) {
     this.first = epochDay(window.dates[0]!);
     this.last = epochDay(window.dates[window.dates.length - 1]!);
@@ -169,12 +173,25 @@ export class Roster {
 
   /** The person holding `agent` of pool `pool` on window day `d`, past training, or undefined. */
   onSeat(pool: number, agent: number, d: number): PersonRow | undefined {
-    const seat = this.held.get(`${pool}:${agent}`);
+    const seat = this.held[pool]?.[agent];
     if (!seat) return undefined;
     const day = this.first + d;
     while (seat.at < seat.list.length && seat.list[seat.at]!.left < day) seat.at++;
     const person = seat.list[seat.at];
     return person && person.starts <= day && person.trained <= day ? person : undefined;
+  }
+
+  /**
+   * The person number the work of seat `agent` of pool `pool` on window day `d` is recorded under: whoever holds
+   * the seat, else (the seat vacant, which the pools mostly avoid) its last holder, else its next.
+   */
+  holder(pool: number, agent: number, d: number): number {
+    const seat = this.held[pool]![agent]!;
+    const day = this.first + d;
+    while (seat.at < seat.list.length && seat.list[seat.at]!.left < day) seat.at++;
+    const person = seat.list[seat.at];
+    if (person && person.starts <= day) return person.person;
+    return (seat.list[seat.at - 1] ?? person ?? seat.list.at(-1)!).person;
   }
 
   /**
@@ -302,12 +319,12 @@ export class Roster {
             ? 1
             : 0,
       asOf: Number.NaN,
+      team: (seat.pool % this.kinds) * 1000 + Math.ceil(seat.agent / TEAM_SIZE),
     };
     this.assignments.push(row);
-    const key = `${seat.pool}:${seat.agent}`;
-    const held = this.held.get(key) ?? { list: [], at: 0 };
-    held.list.push(row);
-    this.held.set(key, held);
+    this.held[seat.pool] ??= [];
+    this.held[seat.pool]![seat.agent] ??= { list: [], at: 0 };
+    this.held[seat.pool]![seat.agent]!.list.push(row);
     return row;
   }
 
@@ -326,6 +343,8 @@ export class Roster {
       reason: Number.NaN,
       backfilled: Number.NaN,
       met: Number.NaN,
+      // A team leader leads the team they were in; a transfer joins the other program off the seats.
+      team: reason === 3 ? Number.NaN : person.team,
     });
   }
 }

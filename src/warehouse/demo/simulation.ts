@@ -66,7 +66,9 @@ export class ContactRow {
   queue = 0;
   /** Sequence number, unique in the run: the contact's source id. */
   seq = 0;
+  /** Seat (1-based) in the program's pool for the kind of work that handled it, and the person holding it. */
   agent = Number.NaN;
+  person = Number.NaN;
   customer = Number.NaN;
   arrived = Number.NaN;
   offered = Number.NaN;
@@ -117,6 +119,7 @@ export class ContactRow {
     this.queue = queue;
     this.seq = seq;
     this.agent = Number.NaN;
+    this.person = Number.NaN;
     this.customer = Number.NaN;
     this.arrived = Number.NaN;
     this.offered = Number.NaN;
@@ -165,7 +168,8 @@ export interface EvaluationRow {
   seq: number;
   contact: number;
   queue: number;
-  agent: number;
+  /** The person monitored (the roster's number); NaN for a system check of a digital session. */
+  person: number;
   evaluator: number;
   evaluated: number;
   mode: number;
@@ -234,7 +238,8 @@ export interface AgentDayRow {
   program: number;
   /** Index in WORK_KINDS. */
   kind: number;
-  agent: number;
+  /** The person on the seat (the roster's number). */
+  person: number;
   starts: number;
   paid: number;
   onsite: number;
@@ -315,6 +320,8 @@ class AgentPool {
   staffed = 0;
   /** Today's absences per agent; a whole-day absentee takes no contacts. */
   readonly absent: (AbsenceRow | undefined)[];
+  /** 1 for a seat nobody past training holds today: it takes contacts only when no one else can. */
+  readonly vacant: Uint8Array;
 
   constructor(
     readonly size: number,
@@ -340,6 +347,7 @@ class AgentPool {
     this.productive = new Float64Array(size + 1);
     this.chatting = new Float64Array(size + 1);
     this.absent = new Array(size + 1);
+    this.vacant = new Uint8Array(size + 1);
   }
 
   /** Whether agent `a` (1-based) is on the rota on day `d`. */
@@ -348,15 +356,15 @@ class AgentPool {
   }
 
   /**
-   * An agent on shift at local hour `hour` of day `d`, preferring those not absent all day: one of the shift's,
-   * or anyone when nobody is on.
+   * An agent on shift at local hour `hour` of day `d`, preferring held seats whose holder is not absent all day:
+   * one of the shift's, or anyone when nobody is on.
    */
   pick(rng: Random, d: number, hour: number): number {
     const agents = this.onShift[(d % 7) * 24 + hour]!;
     if (agents.length === 0) return 1 + rng.int(this.size);
     for (let tries = 0; tries < 8; tries++) {
       const a = agents[rng.int(agents.length)]!;
-      if (!wholeDay(this.absent[a])) return a;
+      if (this.vacant[a] === 0 && !wholeDay(this.absent[a])) return a;
     }
     return agents[rng.int(agents.length)]!;
   }
@@ -544,7 +552,7 @@ export class DemoSimulation {
     seq: 0,
     contact: 0,
     queue: 0,
-    agent: 0,
+    person: 0,
     evaluator: 0,
     evaluated: 0,
     mode: 0,
@@ -568,7 +576,7 @@ export class DemoSimulation {
   private readonly agentRow: AgentDayRow = {
     program: 0,
     kind: 0,
-    agent: 0,
+    person: 0,
     starts: 0,
     paid: 0,
     onsite: 0,
@@ -749,9 +757,9 @@ export class DemoSimulation {
       pool.absent.fill(undefined);
       const rate = this.programMonths[Math.floor(index / KINDS)]![date.monthIndex]!.absence * UNPLANNED_SHARE;
       for (let a = 1; a <= pool.size; a++) {
-        if (!pool.works(a, d)) continue;
         const person = this.roster.onSeat(index, a, d);
-        if (person) pool.absent[a] = this.roster.absence(person, d, rate);
+        pool.vacant[a] = person ? 0 : 1;
+        if (person && pool.works(a, d)) pool.absent[a] = this.roster.absence(person, d, rate);
       }
     });
   }
@@ -782,12 +790,15 @@ export class DemoSimulation {
 
   /** Writes a contact, and for a handled one its agent's time, perhaps a QA evaluation and a survey answer. */
   private emit(row: ContactRow, sink: DemoSink, queue: DemoQueue, pm: ProgramMonth) {
+    const index = this.programOf[row.queue]! * KINDS + workKind(queue);
+    // The contact is recorded under the person on the seat, as people.person_id: one id across the datasets.
+    if (!Number.isNaN(row.agent)) row.person = this.roster.holder(index, row.agent, this.today);
     sink.contact(row);
     this.written.contacts++;
     if (Number.isNaN(row.agent)) return;
     this.handledToday[this.programOf[row.queue]!]!++;
     const rng = this.rng;
-    const pool = this.pools[this.programOf[row.queue]! * KINDS + workKind(queue)]!;
+    const pool = this.pools[index]!;
     const handle = row.talk + (Number.isNaN(row.hold) ? 0 : row.hold) + row.acw;
     pool.productive[row.agent]! += handle / (queue.concurrency ?? 1);
     if (queue.channel === "chat") pool.chatting[row.agent]! += handle / (queue.concurrency ?? 1);
@@ -805,7 +816,7 @@ export class DemoSimulation {
         e.seq = this.nextEvaluation++;
         e.contact = row.seq;
         e.queue = row.queue;
-        e.agent = row.agent;
+        e.person = row.person;
         e.evaluator = 1 + rng.int(EVALUATORS_PER_LOCATION);
         e.evaluated = Math.round(evaluated);
         const mode = rng.uniform();
@@ -1123,7 +1134,7 @@ export class DemoSimulation {
     e.seq = this.nextEvaluation++;
     e.contact = row.seq;
     e.queue = row.queue;
-    e.agent = Number.NaN;
+    e.person = Number.NaN;
     e.evaluator = 1 + rng.int(EVALUATORS_PER_LOCATION);
     e.evaluated = Math.round(evaluated);
     e.mode = 3;
@@ -1362,7 +1373,7 @@ export class DemoSimulation {
         const r = this.agentRow;
         r.program = program;
         r.kind = kind;
-        r.agent = a;
+        r.person = this.roster.holder(index, a, d);
         r.starts = starts[pool.shiftStart[a - 1]!]!;
         r.productive = Math.round(seconds);
         r.available = Math.round(engaged - seconds);
@@ -1390,7 +1401,7 @@ export class DemoSimulation {
         const r = this.agentRow;
         r.program = program;
         r.kind = kind;
-        r.agent = a;
+        r.person = this.roster.holder(index, a, d);
         r.starts = starts[pool.shiftStart[a - 1]!]!;
         r.productive = 0;
         r.available = 0;

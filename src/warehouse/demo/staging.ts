@@ -93,8 +93,8 @@ const id = (column: string, width: number) => `lpad(CAST(CAST(s.${column} AS BIG
 /** A code (0, 1, …) as the text it stands for. */
 const code = (column: string, values: readonly string[]) => `(${list(values)})[CAST(s.${column} AS INTEGER) + 1]`;
 const contactId = id("contact", 10);
+/** A person of the roster: the id people, absences, contacts, QA evaluations and agent time all use. */
 const personId = `'emp-' || ${id("person", 6)}`;
-const agentId = (program: string, kind: string) => `${program} || '-' || ${kind} || ${id("agent", 4)}`;
 
 /** One staged table: its staging columns, how each canonical column is made from them, and the join. */
 interface Staged {
@@ -111,7 +111,7 @@ const STAGED = {
     columns: [
       "queue",
       "seq",
-      "agent",
+      "person",
       "customer",
       "arrived_at",
       "offered_at",
@@ -160,7 +160,7 @@ const STAGED = {
       channel: "q.channel",
       kind: "q.kind",
       time_zone: "q.time_zone",
-      agent_id: agentId("q.program_id", "q.kind_letter"),
+      agent_id: personId,
       customer_id: "q.client_code || '-c' || CAST(CAST(s.customer AS BIGINT) AS VARCHAR)",
       case_id: `CASE WHEN q.channel = 'back-office' THEN 'case-' || ${id("seq", 10)} END`,
       arrived_at: instant("arrived_at"),
@@ -210,7 +210,7 @@ const STAGED = {
       "seq",
       "contact",
       "queue",
-      "agent",
+      "person",
       "evaluator",
       "evaluated_at",
       "mode",
@@ -229,7 +229,7 @@ const STAGED = {
       time_zone: "q.time_zone",
       evaluated_at: instant("evaluated_at"),
       contact_id: contactId,
-      agent_id: agentId("q.program_id", "q.kind_letter"),
+      agent_id: personId,
       evaluator_id: `'qa-' || q.location_id || '-' || ${id("evaluator", 2)}`,
       mode: code("mode", MONITORING_MODES),
       customer_critical_error: flag("customer_error"),
@@ -262,7 +262,7 @@ const STAGED = {
     columns: [
       "program",
       "kind",
-      "agent",
+      "person",
       "starts_at",
       "paid",
       "onsite",
@@ -273,7 +273,7 @@ const STAGED = {
       "chat_engaged",
     ],
     expressions: {
-      agent_id: agentId("p.program_id", code("kind", WORK_KIND_LETTERS)),
+      agent_id: personId,
       program_id: "p.program_id",
       kind: code("kind", WORK_KINDS),
       time_zone: "p.time_zone",
@@ -335,6 +335,7 @@ const STAGED = {
       "position_ends",
       "met",
       "as_of",
+      "team",
     ],
     expressions: {
       person_id: personId,
@@ -350,6 +351,7 @@ const STAGED = {
       position_ends_on: date("position_ends"),
       met_performance_after_training: flag("met"),
       as_of: date("as_of"),
+      team_id: `CASE WHEN s.team IS NOT NULL THEN p.program_id || '-' || ${list(WORK_KIND_LETTERS)}[CAST(floor(s.team / 1000) AS INTEGER) + 1] || '-team-' || lpad(CAST(CAST(s.team % 1000 AS INTEGER) AS VARCHAR), 2, '0') END`,
     },
     from: "JOIN demo_programs p ON p.program = s.program",
   },
@@ -733,7 +735,7 @@ export class DemoStage implements DemoSink {
     const k = s.rows;
     b[0]![k] = row.queue;
     b[1]![k] = row.seq;
-    b[2]![k] = row.agent;
+    b[2]![k] = row.person;
     b[3]![k] = row.customer;
     b[4]![k] = row.arrived;
     b[5]![k] = row.offered;
@@ -783,7 +785,7 @@ export class DemoStage implements DemoSink {
     b[0]![k] = row.seq;
     b[1]![k] = row.contact;
     b[2]![k] = row.queue;
-    b[3]![k] = row.agent;
+    b[3]![k] = row.person;
     b[4]![k] = row.evaluator;
     b[5]![k] = row.evaluated;
     b[6]![k] = row.mode;
@@ -815,7 +817,7 @@ export class DemoStage implements DemoSink {
     const k = s.rows;
     b[0]![k] = row.program;
     b[1]![k] = row.kind;
-    b[2]![k] = row.agent;
+    b[2]![k] = row.person;
     b[3]![k] = row.starts;
     b[4]![k] = row.paid;
     b[5]![k] = row.onsite;
@@ -842,6 +844,7 @@ export class DemoStage implements DemoSink {
       row.positionEnds,
       row.met,
       row.asOf,
+      row.team,
     ]);
   }
 

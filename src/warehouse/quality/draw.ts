@@ -65,7 +65,7 @@ export interface Draw {
  *
  * @example
  * const draw = await drawSample(warehouse, { program: "tailspin-care-lisbon", month: "2026-10", n: 40, seed: 7 });
- * draw.contacts[0]; // { source: "demo", sourceId: "…", agent: "tailspin-care-lisbon-r0001", queue: "…", … }
+ * draw.contacts[0]; // { source: "demo", sourceId: "…", agent: "emp-000042", queue: "…", … }
  */
 export async function drawSample(warehouse: Warehouse, options: DrawOptions): Promise<Draw> {
   const { program, n, seed } = options;
