@@ -12,6 +12,7 @@ import { calibrationReport } from "../../src/warehouse/quality/calibration.ts";
 import { coachingReport } from "../../src/warehouse/quality/coaching.ts";
 import { monitoringComplianceReport } from "../../src/warehouse/quality/compliance.ts";
 import { cxLink } from "../../src/warehouse/quality/cx-link.ts";
+import { paretoReport } from "../../src/warehouse/quality/pareto.ts";
 import { samplePlan } from "../../src/warehouse/quality/plan.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { serverPerSuite } from "../support/server.ts";
@@ -97,5 +98,20 @@ describe("quality API", () => {
     expect(body).toEqual(await computed((w) => cxLink(w, { from: "2026-02", to: "2026-03" })));
     expect(body.transactions).toBeGreaterThan(0);
     expect((await get("/api/quality/cx-link?from=2026-03&to=2026-02")).body.details[0].field).toBe("from");
+  });
+
+  it("pareto: the program's failed attributes, most frequent first, with the 3.5.1.e check", async () => {
+    const { status, body } = await get(`/api/quality/pareto?program=${PROGRAM}&from=2026-02&to=2026-03`);
+    expect(status).toBe(200);
+    expect(body).toEqual(await computed((w) => paretoReport(w, { program: PROGRAM, from: "2026-02", to: "2026-03" })));
+    expect(body.attributes.length).toBeGreaterThan(0);
+    expect(body.consistency.disagreeing).toBe(0);
+    const critical = (await get(`/api/quality/pareto?program=${PROGRAM}&class=critical`)).body;
+    expect(critical.classes).toBe("critical");
+    for (const a of critical.attributes) expect(a.class).not.toBe("non-critical");
+    expect((await get("/api/quality/pareto?class=some")).body.details[0]).toMatchObject({
+      field: "class",
+      in: "query",
+    });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * GET /api/quality/…: quality management from the warehouse — the monitoring sample plan with its precision and
  * critical-error accuracies (2.7.1), monitoring compliance per CSS (3.5.1), coaching and consequences (3.5.2),
- * evaluator calibration (2.7.3) and the link between critical errors and satisfaction (2.7.1.d.ii). Each route
- * answers what the matching `cxpm qa` command prints with `--json`.
+ * evaluator calibration (2.7.3), the link between critical errors and satisfaction (2.7.1.d.ii) and the frequent
+ * errors' Pareto (2.7.2). Each route answers what the matching `cxpm qa` command prints with `--json`.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { calibrationReport } from "../../../warehouse/quality/calibration.ts";
 import { coachingReport } from "../../../warehouse/quality/coaching.ts";
 import { monitoringComplianceReport } from "../../../warehouse/quality/compliance.ts";
 import { cxLink, ERROR_CLASSES } from "../../../warehouse/quality/cx-link.ts";
+import { PARETO_CLASSES, paretoReport } from "../../../warehouse/quality/pareto.ts";
 import { samplePlan } from "../../../warehouse/quality/plan.ts";
 import type { ServerContext } from "../context.ts";
 import { errorResponses } from "../errors.ts";
@@ -138,6 +139,28 @@ const AttributeLink = z.object({
     .nullable()
     .describe("top-box rate when passed minus when failed, Newcombe's interval"),
   costsSatisfaction: z.boolean(),
+});
+
+const AttributeClass = z.enum(["customer-critical", "business-critical", "compliance-critical", "non-critical"]);
+const ParetoAttribute = z.object({
+  attribute: z.string(),
+  label: z.string().nullable(),
+  class: AttributeClass.nullable().describe("class on the latest form version it failed on; null when unknown"),
+  failures: z.number(),
+  share: z.number().describe("of all failures in scope"),
+  cumulativeShare: z.number(),
+  vitalFew: z.boolean().describe("among the attributes that make the first 80% of failures"),
+  ratePer100: z.number().describe("failures per 100 evaluations in scope"),
+  months: list(z.object({ month: z.string(), failures: z.number(), ratePer100: n })),
+});
+const Consistency = z.object({
+  evaluations: z.number(),
+  failed: z.number().describe("answers hold a critical error: the transaction fails (3.5.1.e)"),
+  nonCriticalOnly: z.number().describe("only non-critical attributes failed: a defect that passes"),
+  disagreeing: z.number().describe("stored critical-error flags disagree with the answers"),
+  disagreeingBy: z.object({ customer: z.number(), business: z.number(), compliance: z.number() }),
+  examples: list(z.string()),
+  unknownAttributes: z.number().describe("answers to an attribute missing from their form version"),
 });
 
 /** A program the warehouse has nothing for is a 404 naming the field. */
@@ -328,5 +351,52 @@ export const qualityRoutes: FastifyPluginAsyncZod<ServerContext> = async (server
       },
     },
     async (request) => context.withWarehouse((warehouse) => cxLink(warehouse, request.query)),
+  );
+
+  server.get(
+    "/quality/pareto",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Frequent errors (Pareto)",
+        description:
+          "Failed QA attributes, most frequent first, with their share, cumulative share, class and monthly " +
+          "trend (failures per 100 evaluations), for a program, queue, team or CSS and a month range (2.7.2); and " +
+          "how many evaluations' critical-error flags disagree with their answers (3.5.1.e).",
+        querystring: z
+          .strictObject({
+            program: z.string().optional(),
+            queue: z.string().optional(),
+            team: z.string().optional().describe("people.team_id"),
+            agent: z.string().optional(),
+            from: Month.optional(),
+            to: Month.optional(),
+            class: z.enum(PARETO_CLASSES).default("all").describe("failures of every class or the critical only"),
+          })
+          .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after to", path: ["from"] }),
+        response: {
+          200: z.object({
+            program: z.string().nullable(),
+            queue: z.string().nullable(),
+            team: z.string().nullable(),
+            agent: z.string().nullable(),
+            from: z.string().nullable(),
+            to: z.string().nullable(),
+            classes: z.enum(PARETO_CLASSES),
+            months: list(z.string()),
+            evaluations: z.number(),
+            evaluationsByMonth: list(z.object({ month: z.string(), evaluations: z.number() })),
+            failures: z.number(),
+            attributes: list(ParetoAttribute),
+            consistency: Consistency,
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const { class: classes, ...rest } = request.query;
+      return context.withWarehouse((warehouse) => paretoReport(warehouse, { ...rest, classes }));
+    },
   );
 };
