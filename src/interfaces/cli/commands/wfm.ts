@@ -20,6 +20,7 @@ import {
 } from "../../../methods/queueing/index.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
 import { forecastCommand } from "./forecast.ts";
+import { realtimeCommand } from "./realtime.ts";
 import { capacityCommand, scheduleCommand } from "./wfm-plans.ts";
 
 // Command-line mistakes exit 2 like commander's own; a queue the models cannot handle exits 1.
@@ -123,7 +124,8 @@ export function wfmCommand(): Command {
     .addCommand(staffCommand())
     .addCommand(forecastCommand())
     .addCommand(scheduleCommand())
-    .addCommand(capacityCommand());
+    .addCommand(capacityCommand())
+    .addCommand(realtimeCommand());
 }
 
 // ------------------------------------------------------------------------------------------------- erlang
