@@ -46,10 +46,10 @@ async function chartSvg(label: RegExp, colours: readonly string[]) {
 
 describe("WFM pages", () => {
   test(
-    "Forecast: the busiest queue's last week against its actuals, the methods and the error per day",
+    "Forecast: the busiest real-time queue's last week against its actuals, the methods and the error per day",
     async () => {
       const { queues } = await server.json<{ queues: WfmQueue[] }>("/api/wfm/queues");
-      const busiest = queues[0] as WfmQueue;
+      const busiest = queues.find((q) => q.kind === "real-time") as WfmQueue;
       const report = await server.json<ForecastVsActual>(`/api/wfm/forecast?queue=${busiest.id}`);
       await open("/wfm/forecast");
       const summary = page.getByTestId("forecast-summary");

@@ -101,38 +101,49 @@ function IntervalChart({
 
 function MethodsTable({ report }: { report: ForecastVsActual }) {
   return (
-    <Table striped aria-label="Backtest of every method" data-testid="methods-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Method</Table.Th>
-          <Table.Th className="num">WAPE</Table.Th>
-          <Table.Th className="num">MAPE</Table.Th>
-          <Table.Th className="num">WAPE vs seasonal naive (week)</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.backtest.scores.map((s) => (
-          <Table.Tr key={s.method} data-method={s.method} data-chosen={s.method === report.method || undefined}>
-            <Table.Td fw={s.method === report.method ? 600 : undefined}>{humanize(s.method)}</Table.Td>
-            <Table.Td className="num">{formatShare(s.wape)}</Table.Td>
-            <Table.Td className="num">{formatShare(s.mape)}</Table.Td>
-            <Table.Td className="num">{s.wapeVsBaseline === null ? "—" : formatNumber(s.wapeVsBaseline, 2)}</Table.Td>
-            <Table.Td>
-              {s.method === report.method ? (
-                <Badge color="teal" variant="light" leftSection="✓">
-                  chosen
-                </Badge>
-              ) : s.error ? (
-                <Text size="xs" c="dimmed">
-                  {s.error}
-                </Text>
-              ) : null}
-            </Table.Td>
+    <Table.ScrollContainer minWidth={420}>
+      <Table striped aria-label="Backtest of every method" data-testid="methods-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Method</Table.Th>
+            <Table.Th className="num">WAPE</Table.Th>
+            <Table.Th className="num">MAPE</Table.Th>
+            <Table.Th
+              className="num"
+              title="this method's WAPE over the seasonal naive (week) method's; under 1 beats it"
+            >
+              vs naive
+            </Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.backtest.scores.map((s) => (
+            <Table.Tr key={s.method} data-method={s.method} data-chosen={s.method === report.method || undefined}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={s.method === report.method ? 600 : undefined}>
+                    {humanize(s.method)}
+                  </Text>
+                  {s.method === report.method && (
+                    <Badge color="teal" variant="light" leftSection="✓">
+                      chosen
+                    </Badge>
+                  )}
+                </Group>
+                {s.error && (
+                  <Text size="xs" c="dimmed">
+                    {s.error}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td className="num">{formatShare(s.wape)}</Table.Td>
+              <Table.Td className="num">{formatShare(s.mape)}</Table.Td>
+              <Table.Td className="num">{s.wapeVsBaseline === null ? "—" : formatNumber(s.wapeVsBaseline, 2)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -171,7 +182,9 @@ export function ForecastPage() {
   const { values, set } = useQueryState();
   const queues = useApi((signal) => wfmApi.queues(signal), []);
   const withHistory = queues.data?.queues.filter((q) => q.contacts > 0) ?? [];
-  const queue = values.get("queue") ?? withHistory[0]?.id ?? "";
+  // By default the busiest real-time queue: the one staffing is planned for, with handle time to forecast.
+  const queue = values.get("queue") ?? (withHistory.find((q) => q.kind === "real-time") ?? withHistory[0])?.id ?? "";
+  const kinds = [...new Set(withHistory.map((q) => q.kind))];
   const from = values.get("from") ?? undefined;
   const days = values.get("days") ?? undefined;
   const interval = values.get("interval") ?? "30";
@@ -192,7 +205,10 @@ export function ForecastPage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }} maw={900}>
               <Select
                 label="Queue"
-                data={withHistory.map((q) => ({ value: q.id, label: `${q.id} (${q.kind})` }))}
+                data={kinds.map((kind) => ({
+                  group: humanize(kind),
+                  items: withHistory.filter((q) => q.kind === kind).map((q) => q.id),
+                }))}
                 value={queue}
                 onChange={(q) => set({ queue: q, from: null, days: null })}
                 allowDeselect={false}
@@ -254,16 +270,22 @@ export function ForecastPage() {
                 title="Average handle time per interval"
                 subtitle="Forecast per weekday and interval from the history's handle time, against the actual average of contacts handled."
               >
-                <IntervalChart
-                  report={data}
-                  measure="ahtSeconds"
-                  label={`Line chart of forecast and actual average handle time per interval of ${data.queue}`}
-                />
+                {data.days.some((d) => d.forecast.ahtSeconds.some((v) => v !== null)) ? (
+                  <IntervalChart
+                    report={data}
+                    measure="ahtSeconds"
+                    label={`Line chart of forecast and actual average handle time per interval of ${data.queue}`}
+                  />
+                ) : (
+                  <Text size="sm">
+                    No contact of {data.queue} was handled by a person in the history: no handle time.
+                  </Text>
+                )}
               </Section>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <Section
                   title="Methods"
-                  subtitle={`Each method fitted to the history and scored on its last ${data.backtest.holdoutDays} days (from ${formatDay(data.backtest.holdoutFirstDay)}); the lowest WAPE is chosen.`}
+                  subtitle={`Each method fitted to the history and scored on its last ${data.backtest.holdoutDays} days (from ${formatDay(data.backtest.holdoutFirstDay)}); the lowest WAPE is chosen. "vs naive": WAPE over the seasonal naive (week) method's.`}
                 >
                   <MethodsTable report={data} />
                 </Section>

@@ -273,7 +273,7 @@ function WhatIfForm({
       }}
       aria-label="What if"
     >
-      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} maw={900}>
         {WHAT_IF.map(({ key, label, percent }) => (
           <NumberInput
             key={key}
