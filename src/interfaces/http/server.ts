@@ -31,6 +31,7 @@ import { metricsRoutes } from "./routes/metrics.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { performanceRoutes } from "./routes/performance.ts";
 import { qualityRoutes } from "./routes/quality.ts";
+import { realtimeRoutes } from "./routes/realtime.ts";
 import { standardRoutes } from "./routes/standard.ts";
 import { targetRoutes } from "./routes/targets.ts";
 import { wfmRoutes } from "./routes/wfm.ts";
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await scoped.register(importRoutes, context);
       await scoped.register(wfmRoutes, context);
       await scoped.register(wfmPlanRoutes, context);
+      await scoped.register(realtimeRoutes, context);
     },
     { prefix: "/api" },
   );
