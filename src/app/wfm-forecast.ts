@@ -42,7 +42,7 @@ export interface WfmQueue {
   readonly lastDay: string | null;
 }
 
-/** Every queue of the warehouse, busiest first. */
+/** Every queue of the warehouse (of the queues dataset or only of contacts), busiest first. */
 export async function wfmQueues(warehouse: Warehouse): Promise<WfmQueue[]> {
   const rows = await warehouse.all<{
     queue_id: string;
@@ -55,16 +55,19 @@ export async function wfmQueues(warehouse: Warehouse): Promise<WfmQueue[]> {
     first_day: string | null;
     last_day: string | null;
   }>(
+    // A queue known only from its contacts (no queues dataset loaded) is listed too, without a threshold.
     `WITH c AS (
-       SELECT queue_id, any_value(time_zone) AS time_zone, count(*) AS contacts,
+       SELECT queue_id, any_value(program_id) AS program_id, any_value(channel) AS channel,
+         any_value(kind) AS kind, any_value(time_zone) AS time_zone, count(*) AS contacts,
          strftime(min(arrived_at AT TIME ZONE time_zone), '%Y-%m-%d') AS first_day,
          strftime(max(arrived_at AT TIME ZONE time_zone), '%Y-%m-%d') AS last_day
        FROM contacts WHERE queue_id IS NOT NULL GROUP BY queue_id
      )
-     SELECT q.queue_id, q.program_id, q.channel, q.kind, q.sl_threshold_seconds, c.time_zone,
+     SELECT queue_id, coalesce(q.program_id, c.program_id) AS program_id, coalesce(q.channel, c.channel) AS channel,
+       coalesce(q.kind, c.kind) AS kind, q.sl_threshold_seconds, c.time_zone,
        coalesce(c.contacts, 0) AS contacts, c.first_day, c.last_day
-     FROM queues q LEFT JOIN c USING (queue_id)
-     ORDER BY contacts DESC, q.queue_id`,
+     FROM queues q FULL JOIN c USING (queue_id)
+     ORDER BY contacts DESC, queue_id`,
   );
   return rows.map((r) => ({
     id: r.queue_id,

@@ -141,3 +141,19 @@ describe("forecast vs actual", () => {
     );
   });
 });
+
+describe("a queue known only from its contacts", () => {
+  it("is listed with the program, channel and kind of its contacts and no threshold, and can be forecast", async () => {
+    // Last in the file: it takes the queue out of the queues dataset.
+    await warehouse.run("DELETE FROM queues WHERE queue_id = ?", [QUEUE]);
+    const queue = (await wfmQueues(warehouse)).find((q) => q.id === QUEUE);
+    expect(queue).toMatchObject({
+      program: "northwind-care-chicago",
+      channel: "voice",
+      kind: "real-time",
+      slThresholdSeconds: null,
+      lastDay: "2026-03-31",
+    });
+    expect((await forecastVsActual(warehouse, { queue: QUEUE })).days).toHaveLength(7);
+  });
+});
