@@ -2,11 +2,25 @@
  * Quality (`/quality`): the quality manager's page for one program. The monitoring sample plan per month with
  * its precision and the three critical-error accuracies (2.7.1), then for the chosen month monitoring
  * compliance per CSS (3.5.1) and coaching and its consequences (3.5.2), evaluator calibration per quarter
- * (2.7.3), and whether critical errors cost customer satisfaction (2.7.1.d.ii). Program and month live in the
- * URL; every number is the API's.
+ * (2.7.3), whether critical errors cost customer satisfaction (2.7.1.d.ii), and the frequent errors: the
+ * Pareto of failed form attributes with each one's monthly trend (2.7.2) and the 3.5.1.e check of the stored
+ * critical-error flags against the answers. Program, month and the Pareto's classes live in the URL; every
+ * number is the API's.
  */
-import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import {
+  Alert,
+  Badge,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { type ReactNode, useMemo } from "react";
 import {
   api,
   type CalibrationReport,
@@ -14,9 +28,12 @@ import {
   type ComplianceReport,
   type CxLink,
   type Estimate,
+  type ParetoReport,
   type PlanRow,
+  qualityPareto,
   type SamplePlan,
 } from "../api.ts";
+import { Chart } from "../components/Chart.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatMonth, formatNumber, formatShare, humanize } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -296,6 +313,170 @@ function CxLinkTable({ link }: { link: CxLink }) {
   );
 }
 
+const BAR_COLOUR = "#1c7ed6";
+const CUMULATIVE_COLOUR = "#e8590c";
+const TREND_COLOURS = ["#1c7ed6", "#e8590c", "#2f9e44", "#7048e8", "#c2255c"];
+
+/** Failures per attribute as bars, most first, with the cumulative share as a line against the 80% mark. */
+function ParetoChart({ report }: { report: ParetoReport }) {
+  const option = useMemo(
+    () => ({
+      grid: { left: 56, right: 56, top: 40, bottom: 72 },
+      legend: { top: 0, data: ["Failures", "Cumulative share"] },
+      tooltip: { trigger: "axis" },
+      xAxis: {
+        type: "category",
+        data: report.attributes.map((a) => a.attribute),
+        axisLabel: { interval: 0, rotate: report.attributes.length > 6 ? 30 : 0 },
+      },
+      yAxis: [
+        { type: "value", name: "Failures", nameLocation: "middle", nameGap: 40, minInterval: 1 },
+        {
+          type: "value",
+          name: "Cumulative",
+          nameLocation: "middle",
+          nameGap: 44,
+          min: 0,
+          max: 100,
+          axisLabel: { formatter: "{value}%" },
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        {
+          name: "Failures",
+          type: "bar",
+          data: report.attributes.map((a) => a.failures),
+          itemStyle: { color: BAR_COLOUR },
+        },
+        {
+          name: "Cumulative share",
+          type: "line",
+          yAxisIndex: 1,
+          data: report.attributes.map((a) => +(a.cumulativeShare * 100).toFixed(1)),
+          itemStyle: { color: CUMULATIVE_COLOUR },
+          lineStyle: { color: CUMULATIVE_COLOUR },
+          tooltip: { valueFormatter: (v: number) => `${v}%` },
+          markLine: {
+            silent: true,
+            symbol: "none",
+            lineStyle: { type: "dashed", color: "#868e96" },
+            label: { show: false },
+            data: [{ yAxis: 80 }],
+          },
+        },
+      ],
+    }),
+    [report],
+  );
+  return (
+    <Chart
+      option={option}
+      height={320}
+      label={`Pareto of failed attributes: ${report.attributes.map((a) => `${a.attribute} ${a.failures}`).join(", ")}`}
+    />
+  );
+}
+
+/** Failures per 100 evaluations by month of the vital few (at most five). */
+function ParetoTrendChart({ report }: { report: ParetoReport }) {
+  const option = useMemo(() => {
+    const shown = report.attributes.filter((a) => a.vitalFew).slice(0, TREND_COLOURS.length);
+    return {
+      grid: { left: 56, right: 24, top: 40, bottom: 32 },
+      legend: { top: 0, data: shown.map((a) => a.attribute) },
+      tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null ? "—" : formatNumber(v, 1)) },
+      xAxis: { type: "category", data: report.months.map((m) => formatMonth(m)) },
+      yAxis: { type: "value", name: "Per 100 evaluations", nameLocation: "middle", nameGap: 40 },
+      series: shown.map((a, i) => ({
+        name: a.attribute,
+        type: "line",
+        data: a.months.map((m) => (m.ratePer100 === null ? null : +m.ratePer100.toFixed(2))),
+        itemStyle: { color: TREND_COLOURS[i] },
+        lineStyle: { color: TREND_COLOURS[i] },
+      })),
+    };
+  }, [report]);
+  return (
+    <Chart option={option} height={240} label="Monthly failures per 100 evaluations of the vital few attributes" />
+  );
+}
+
+function ParetoTable({ report }: { report: ParetoReport }) {
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped aria-label="Frequent errors" data-testid="pareto-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Attribute</Table.Th>
+            <Table.Th>Class</Table.Th>
+            <Table.Th>Failures</Table.Th>
+            <Table.Th>Share</Table.Th>
+            <Table.Th>Cumulative</Table.Th>
+            {report.months.map((m) => (
+              <Table.Th key={m}>{formatMonth(m)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.attributes.map((a) => (
+            <Table.Tr key={a.attribute} data-attribute={a.attribute}>
+              <Table.Td>
+                <Text size="sm" fw={a.vitalFew ? 600 : 400}>
+                  {a.vitalFew ? `★ ${a.attribute}` : a.attribute}
+                </Text>
+                {a.label && (
+                  <Text size="xs" c="dimmed">
+                    {a.label}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {a.class === null ? (
+                  "—"
+                ) : (
+                  <Badge variant="light" color={a.class === "non-critical" ? "gray" : "red"} size="sm">
+                    {humanize(a.class)}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{formatNumber(a.failures)}</Table.Td>
+              <Table.Td>{formatShare(a.share)}</Table.Td>
+              <Table.Td>{formatShare(a.cumulativeShare)}</Table.Td>
+              {a.months.map((m) => (
+                <Table.Td key={m.month}>{m.ratePer100 === null ? "—" : formatNumber(m.ratePer100, 1)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The 3.5.1.e reading of the answers, in words. */
+function Consistency({ report }: { report: ParetoReport }) {
+  const c = report.consistency;
+  return (
+    <Stack gap={4} data-testid="pareto-consistency">
+      <Text size="sm">
+        3.5.1.e: {formatNumber(c.failed)} of {formatNumber(c.evaluations)} evaluations hold a critical error and fail;{" "}
+        {formatNumber(c.nonCriticalOnly)} failed only non-critical attributes (they pass, but are defects).
+      </Text>
+      <Flag
+        bad={c.disagreeing > 0}
+        good="Every evaluation's critical-error flags agree with its answers."
+        badText={`${formatNumber(c.disagreeing)} evaluations' stored flags disagree with their answers (e.g. ${c.examples.join(", ")}).`}
+      />
+      {c.unknownAttributes > 0 && (
+        <Text size="sm" c="red.8">
+          ✗ {formatNumber(c.unknownAttributes)} answers name an attribute missing from their form version.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 export function QualityPage() {
   const { values, set } = useQueryState();
   const plans = useApi((signal) => api.quality.plan({}, signal), []);
@@ -320,6 +501,11 @@ export function QualityPage() {
   const link = useApi(
     (signal) => (program ? api.quality.cxLink({ program }, signal) : Promise.resolve(undefined)),
     [program],
+  );
+  const errors = values.get("errors") === "critical" ? "critical" : "all";
+  const pareto = useApi(
+    (signal) => (program ? qualityPareto({ program, class: errors }, signal) : Promise.resolve(undefined)),
+    [program, errors],
   );
   const plan = plans.data && { ...plans.data, rows: plans.data.rows.filter((r) => r.program === program) };
 
@@ -396,6 +582,40 @@ export function QualityPage() {
           >
             <LoadState loading={link.loading} error={link.error} what="the link to satisfaction">
               {link.data ? <CxLinkTable link={link.data} /> : null}
+            </LoadState>
+          </Section>
+          <Section
+            title="Frequent errors"
+            subtitle={
+              pareto.data
+                ? `Failed form attributes in ${formatNumber(pareto.data.evaluations)} evaluations, most frequent first; ★ the vital few that make the first 80% of failures; the trend as failures per 100 evaluations (2.7.2).`
+                : "Failed form attributes, most frequent first, with their trend (2.7.2)."
+            }
+          >
+            <SegmentedControl
+              mb="sm"
+              aria-label="Classes of error"
+              value={errors}
+              onChange={(v) => set({ errors: v === "critical" ? "critical" : null })}
+              data={[
+                { value: "all", label: "All errors" },
+                { value: "critical", label: "Critical only" },
+              ]}
+            />
+            <LoadState loading={pareto.loading} error={pareto.error} what="the frequent errors">
+              {pareto.data &&
+                (pareto.data.attributes.length === 0 ? (
+                  <Text size="sm">
+                    No failed attributes: load QA forms and answers (qa_form_attributes, qa_answers).
+                  </Text>
+                ) : (
+                  <Stack>
+                    <ParetoChart report={pareto.data} />
+                    <ParetoTrendChart report={pareto.data} />
+                    <ParetoTable report={pareto.data} />
+                    <Consistency report={pareto.data} />
+                  </Stack>
+                ))}
             </LoadState>
           </Section>
         </>
