@@ -750,3 +750,56 @@ export interface ParetoQuery {
 /** GET /api/quality/pareto. */
 export const qualityPareto = (query: ParetoQuery, signal?: AbortSignal) =>
   getJson<ParetoReport>(`/api/quality/pareto${queryString({ ...query })}`, signal);
+
+// ------------------------------------------------------------------------------------------------- quality: frequent errors
+
+export type AttributeClass = "customer-critical" | "business-critical" | "compliance-critical" | "non-critical";
+
+/** One failed attribute of the Pareto (GET /api/quality/pareto). */
+export interface ParetoAttribute {
+  readonly attribute: string;
+  readonly label: string | null;
+  readonly class: AttributeClass | null;
+  readonly failures: number;
+  readonly share: number;
+  readonly cumulativeShare: number;
+  readonly vitalFew: boolean;
+  readonly ratePer100: number;
+  readonly months: readonly { readonly month: string; readonly failures: number; readonly ratePer100: number | null }[];
+}
+
+/** The frequent errors (2.7.2) and how the stored critical-error flags agree with the answers (3.5.1.e). */
+export interface ParetoReport {
+  readonly program: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly classes: "all" | "critical";
+  readonly months: readonly string[];
+  readonly evaluations: number;
+  readonly evaluationsByMonth: readonly { readonly month: string; readonly evaluations: number }[];
+  readonly failures: number;
+  readonly attributes: readonly ParetoAttribute[];
+  readonly consistency: {
+    readonly evaluations: number;
+    readonly failed: number;
+    readonly nonCriticalOnly: number;
+    readonly disagreeing: number;
+    readonly disagreeingBy: { readonly customer: number; readonly business: number; readonly compliance: number };
+    readonly examples: readonly string[];
+    readonly unknownAttributes: number;
+  };
+}
+
+export interface ParetoQuery {
+  readonly program?: string;
+  readonly queue?: string;
+  readonly team?: string;
+  readonly agent?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly class?: "all" | "critical";
+}
+
+/** GET /api/quality/pareto. */
+export const qualityPareto = (query: ParetoQuery, signal?: AbortSignal) =>
+  getJson<ParetoReport>(`/api/quality/pareto${queryString({ ...query })}`, signal);
