@@ -328,7 +328,11 @@ export async function consistencyReport(
     judged.verdict === "consistent"
       ? `Consistent: staffing to ${slText} takes ${judged.agents} agents, at which ${implied} of calls abandon — within ${pct(tolerance)} of the ${target} abandonment target.`
       : judged.verdict === "abandonment-target-looser"
-        ? `Inconsistent: the ${target} abandonment target is looser than the ${implied} that ${slText} implies. Staffing to the service-level target (${judged.agents} agents) already keeps abandonment near ${implied}; the abandonment target alone would allow ${judged.agentsForAbandonmentTarget}, so it never binds.`
+        ? `Inconsistent: the ${target} abandonment target is looser than the ${implied} that ${slText} implies. Staffing to the service-level target (${judged.agents} agents) already keeps abandonment near ${implied}; ${
+            judged.agentsForAbandonmentTarget < judged.agents
+              ? `the abandonment target alone would allow ${judged.agentsForAbandonmentTarget}, so it never binds.`
+              : "the abandonment target never binds."
+          }`
         : `Inconsistent: the ${target} abandonment target is tighter than the ${implied} that ${slText} implies. Meeting it takes ${judged.agentsForAbandonmentTarget} agents, more than the ${judged.agents} the service-level target asks for, so one of the two is not the real target.`;
   const high = Math.max(judged.agents, judged.agentsForAbandonmentTarget);
   const low = Math.min(judged.agents, judged.agentsForAbandonmentTarget);

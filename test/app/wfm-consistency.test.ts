@@ -54,6 +54,13 @@ describe("target consistency, explicit numbers", () => {
     const loose = await consistencyReport(app().db, warehouse, { ...CLASSIC, abandonmentTarget: 0.1 });
     expect(loose.result.verdict).toBe("abandonment-target-looser");
     expect(loose.result.agentsForAbandonmentTarget).toBeLessThan(12);
+    expect(loose.explanation).toMatch(/abandonment target alone would allow \d+, so it never binds\.$/);
+    // Looser by more than the tolerance yet needing as many agents: it is met with room to spare.
+    const roomy = await consistencyReport(app().db, warehouse, { ...CLASSIC, abandonmentTarget: 0.08 });
+    expect(roomy.result).toMatchObject({ verdict: "abandonment-target-looser", agentsForAbandonmentTarget: 12 });
+    expect(roomy.explanation).toMatch(
+      /\(12 agents\) already keeps abandonment near 6\.2%; the abandonment target never binds\.$/,
+    );
   });
 
   it("draws service level and abandonment by agents around both answers, from Erlang A", async () => {
