@@ -138,6 +138,8 @@ export interface RealtimeReport {
   readonly alerts: readonly Alert[];
 }
 
+/** Contacts an interval must expect to need staff (see `required` below). */
+export const OPEN_CONTACTS = 0.5;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The report; throws, saying what to give instead, on an unknown queue, a malformed day or time. */
@@ -317,14 +319,18 @@ export async function realtimeReport(warehouse: Warehouse, query: RealtimeQuery)
     if (alert) alerts.push(alert);
   }
 
+  // Under half a contact expected, the interval is taken as closed: the forecasting methods leave a trace of
+  // volume in closed hours, and Erlang C would staff each such interval with one agent.
+  const required = (contacts: number, aht: number | null) =>
+    contacts < OPEN_CONTACTS ? 0 : requiredAgents(contacts, aht, length, serviceLevel);
   const intervals: RealtimeInterval[] = real.map((r, i) => {
     const from = dayStart + i * length;
     const phase = i < elapsed ? "elapsed" : from < now ? "current" : "ahead";
     const aht = forecastAht[i] ?? null;
     const actualAht = phase !== "ahead" && actual[i]!.handled > 0 ? actual[i]!.handle / actual[i]!.handled : null;
     const reforecastAht = i < elapsed ? (actualAht ?? aht) : aht === null ? null : aht * htFactor;
-    const requiredForecast = requiredAgents(forecastContacts[i]!, aht, length, serviceLevel);
-    const requiredReforecast = requiredAgents(volume.values[i]!, reforecastAht, length, serviceLevel);
+    const requiredForecast = required(forecastContacts[i]!, aht);
+    const requiredReforecast = required(volume.values[i]!, reforecastAht);
     const part = Math.min(length, now - from);
     const present = phase === "ahead" ? null : presentWork[i]! / part;
     const attained = present !== null && requiredForecast > 0;

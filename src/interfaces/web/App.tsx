@@ -11,6 +11,7 @@ import { ForecastPage } from "./pages/Forecast.tsx";
 import { MetricDetailPage } from "./pages/MetricDetail.tsx";
 import { OverviewPage } from "./pages/Overview.tsx";
 import { QualityPage } from "./pages/Quality.tsx";
+import { RealTimePage } from "./pages/RealTime.tsx";
 import { SummaryPage } from "./pages/Summary.tsx";
 import { TargetConsistencyPage } from "./pages/TargetConsistency.tsx";
 import { TargetsPage } from "./pages/Targets.tsx";
@@ -23,6 +24,7 @@ const PAGES = [
   { path: "/quality", label: "Quality", description: "sampling, monitoring, calibration" },
   { path: "/wfm/forecast", label: "Forecast", description: "forecast vs actual per interval" },
   { path: "/wfm/targets", label: "Target consistency", description: "service level vs abandonment (4.3.8)" },
+  { path: "/wfm/realtime", label: "Real time", description: "reforecast, adherence, alerts today" },
   { path: "/data", label: "Data", description: "imports and uploads" },
 ] as const;
 
@@ -42,6 +44,8 @@ function Page({ path }: { path: string }) {
       return <ForecastPage />;
     case "/wfm/targets":
       return <TargetConsistencyPage />;
+    case "/wfm/realtime":
+      return <RealTimePage />;
     case "/data":
       return <DataPage />;
     default:

@@ -750,3 +750,97 @@ export interface ParetoQuery {
 /** GET /api/quality/pareto. */
 export const qualityPareto = (query: ParetoQuery, signal?: AbortSignal) =>
   getJson<ParetoReport>(`/api/quality/pareto${queryString({ ...query })}`, signal);
+
+// ------------------------------------------------------------------------------------------------- wfm: real time
+
+/** One interval of the real-time day (GET /api/wfm/realtime). */
+export interface RealtimeInterval {
+  readonly time: string;
+  readonly startsAt: string;
+  readonly phase: "elapsed" | "current" | "ahead";
+  readonly forecast: number;
+  readonly actual: number | null;
+  readonly reforecast: number;
+  readonly forecastAhtSeconds: number | null;
+  readonly actualAhtSeconds: number | null;
+  readonly reforecastAhtSeconds: number | null;
+  readonly requiredForecast: number;
+  readonly requiredReforecast: number;
+  readonly scheduled: number;
+  readonly present: number | null;
+  readonly attainment: number | null;
+  readonly inBand: boolean | null;
+}
+
+export interface RealtimeAgent {
+  readonly agentId: string;
+  readonly overlap: number | null;
+  readonly deviation: number | null;
+  readonly scheduledMinutes: number;
+  readonly outOfAdherenceMinutes: number;
+  readonly scheduledNow: string | null;
+  readonly stateNow: string;
+  readonly inAdherenceNow: boolean | null;
+  readonly intervals: readonly { readonly scheduled: string | null; readonly actual: string | null }[];
+}
+
+export type RealtimeAlert =
+  | {
+      readonly kind: "volume" | "handle-time";
+      readonly deviation: number;
+      readonly threshold: number;
+      readonly fromInterval: number;
+      readonly toInterval: number;
+      readonly forecast: number;
+      readonly actual: number;
+    }
+  | {
+      readonly kind: "understaffed";
+      readonly interval: number;
+      readonly required: number;
+      readonly staff: number;
+      readonly short: number;
+    }
+  | {
+      readonly kind: "out-of-adherence";
+      readonly agentId: string;
+      readonly start: number;
+      readonly end: number;
+      readonly minutes: number;
+      readonly ongoing: boolean;
+    };
+
+export interface RealtimeReport {
+  readonly queue: string;
+  readonly program: string;
+  readonly kind: string;
+  readonly timeZone: string;
+  readonly day: string;
+  readonly at: string;
+  readonly now: string;
+  readonly intervalMinutes: number;
+  readonly forecastMethod: string;
+  readonly serviceLevel: { readonly target: number; readonly thresholdSeconds: number };
+  readonly threshold: number;
+  readonly reforecast: {
+    readonly ratio: number | null;
+    readonly arrived: number;
+    readonly volumeFactor: number;
+    readonly handleTimeFactor: number;
+    readonly dayForecast: number;
+    readonly dayReforecast: number;
+  };
+  readonly attainment: { readonly deviation: number | null; readonly inBand: number | null };
+  readonly adherence: { readonly overlap: number | null; readonly deviation: number | null };
+  readonly intervals: readonly RealtimeInterval[];
+  readonly agents: readonly RealtimeAgent[];
+  readonly alerts: readonly RealtimeAlert[];
+}
+
+/** GET /api/wfm/realtime. */
+export const realtimeApi = {
+  report: (
+    query: { queue: string; day?: string | undefined; at?: string | undefined; threshold?: string | undefined },
+    signal?: AbortSignal,
+  ) => getJson<RealtimeReport>(`/api/wfm/realtime${queryString(query)}`, signal),
+};

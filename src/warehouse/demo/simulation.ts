@@ -356,17 +356,26 @@ class AgentPool {
   }
 
   /**
-   * An agent on shift at local hour `hour` of day `d`, preferring held seats whose holder is not absent all day:
-   * one of the shift's, or anyone when nobody is on.
+   * An agent on shift at local hour `hour` of day `d`: one of the shift's whose seat is held by someone past
+   * training and not absent all day; failing that, anyone in the pool who is (covering); failing that, one of
+   * the shift's or anyone.
    */
   pick(rng: Random, d: number, hour: number): number {
     const agents = this.onShift[(d % 7) * 24 + hour]!;
-    if (agents.length === 0) return 1 + rng.int(this.size);
-    for (let tries = 0; tries < 8; tries++) {
-      const a = agents[rng.int(agents.length)]!;
-      if (this.vacant[a] === 0 && !wholeDay(this.absent[a])) return a;
+    if (agents.length > 0) {
+      for (let tries = 0; tries < 8; tries++) {
+        const a = agents[rng.int(agents.length)]!;
+        if (this.here(a)) return a;
+      }
+      for (const a of agents) if (this.here(a)) return a;
     }
-    return agents[rng.int(agents.length)]!;
+    for (let a = 1; a <= this.size; a++) if (this.here(a)) return a;
+    return agents.length > 0 ? agents[rng.int(agents.length)]! : 1 + rng.int(this.size);
+  }
+
+  /** Seat `a` is held by someone past training who is not absent all day. */
+  private here(a: number): boolean {
+    return this.vacant[a] === 0 && !wholeDay(this.absent[a]);
   }
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { isDate } from "../../../methods/forecasting/index.ts";
 import type { Alert } from "../../../methods/realtime/index.ts";
-import { type RealtimeReport, realtimeReport } from "../../../warehouse/realtime.ts";
+import { OPEN_CONTACTS, type RealtimeReport, realtimeReport } from "../../../warehouse/realtime.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
 
@@ -123,7 +123,7 @@ function render(r: RealtimeReport): string {
         "attainment",
       ],
       r.intervals
-        .filter((i) => i.forecast > 0.05 || i.scheduled > 0 || (i.actual ?? 0) > 0)
+        .filter((i) => i.forecast >= OPEN_CONTACTS || i.scheduled > 0 || (i.actual ?? 0) > 0)
         .map((i) => [
           i.time,
           i.phase === "elapsed" ? "" : i.phase,
