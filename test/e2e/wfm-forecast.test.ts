@@ -76,6 +76,25 @@ describe("WFM pages", () => {
       expect(browser.errors).toEqual([]);
       await screenshot(page, "wfm-forecast");
 
+      // Three days picked in the calendar: they go to the URL and the page forecasts them.
+      const [first, last] = [report.days[1]?.day as string, report.days[3]?.day as string];
+      const dayLabel = (day: string) =>
+        new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+          new Date(`${day}T00:00:00Z`),
+        );
+      await page.getByRole("button", { name: "Days forecast" }).click();
+      await page
+        .getByRole("button", { name: dayLabel(first), exact: true })
+        .first()
+        .click();
+      await page
+        .getByRole("button", { name: dayLabel(last), exact: true })
+        .first()
+        .click();
+      await page.waitForFunction(() => window.location.search.includes("days=3"));
+      expect(new URL(page.url()).searchParams.get("from")).toBe(first);
+      await expect.poll(() => page.getByTestId("days-table").locator("tbody tr").count(), { timeout: 30_000 }).toBe(3);
+
       // Days from the URL: two with actuals and one after the history, at hourly intervals.
       const from = report.days.at(-2)?.day as string;
       await open(`/wfm/forecast?queue=${busiest.id}&from=${from}&days=3&interval=60`);

@@ -7,7 +7,7 @@
  */
 import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { type ForecastVsActual, wfmApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
 import { LoadState } from "../components/status.tsx";
@@ -178,6 +178,35 @@ function DaysTable({ report }: { report: ForecastVsActual }) {
   );
 }
 
+/** The days forecast, as a range picked in a calendar; reported once both ends are chosen. */
+function DaysPicker({
+  from,
+  to,
+  onChange,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (from: string, days: number) => void;
+}) {
+  // The picker holds the half-chosen range itself; the forecast shown sets it whole.
+  const [range, setRange] = useState<[string | null, string | null]>([from ?? null, to ?? null]);
+  useEffect(() => setRange([from ?? null, to ?? null]), [from, to]);
+  return (
+    <DatePickerInput
+      type="range"
+      label="Days forecast"
+      description={`up to ${MAX_DAYS} days; the history before the first is the forecast's`}
+      value={range}
+      onChange={([start, end]) => {
+        setRange([start, end]);
+        if (start && end) onChange(start.slice(0, 10), Math.min(MAX_DAYS, daysBetween(start, end) + 1));
+      }}
+      allowSingleDateInRange
+      valueFormat="MMM D, YYYY"
+    />
+  );
+}
+
 export function ForecastPage() {
   const { values, set } = useQueryState();
   const queues = useApi((signal) => wfmApi.queues(signal), []);
@@ -214,19 +243,10 @@ export function ForecastPage() {
                 allowDeselect={false}
                 searchable
               />
-              <DatePickerInput
-                type="range"
-                label="Days forecast"
-                description={`up to ${MAX_DAYS} days; the history before the first is the forecast's`}
-                value={[data?.from ?? null, data?.to ?? null]}
-                onChange={([start, end]) => {
-                  // A range is reported once both ends are chosen.
-                  if (!start || !end) return;
-                  const span = Math.min(MAX_DAYS, daysBetween(String(start), String(end)) + 1);
-                  set({ from: String(start).slice(0, 10), days: String(span) });
-                }}
-                allowSingleDateInRange
-                valueFormat="MMM D, YYYY"
+              <DaysPicker
+                from={data?.from}
+                to={data?.to}
+                onChange={(first, span) => set({ from: first, days: String(span) })}
               />
               <Select
                 label="Interval"
