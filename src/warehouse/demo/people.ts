@@ -10,6 +10,10 @@
  * six-month temporary positions that end on their date. A month after training each new CSS is judged against
  * the acceptable performance level.
  *
+ * Seats are grouped in teams of eight per pool (`people.team_id`, e.g. `northwind-care-chicago-r-team-01`); a
+ * person's work is recorded under their `person_id` (`emp-…`), which the simulation writes on every contact,
+ * evaluation and day of agent time the seat's holder handled.
+ *
  * Absences are drawn per working seat-day in the window from the program's absence rate: mostly unplanned
  * (illness, last-minute personal days, no-shows, lateness, short-notice swaps), some planned or long-term ones
  * that absenteeism leaves out.
