@@ -278,6 +278,19 @@ async function queueForecast(
       historyTo,
     }),
   );
+  // Staff follow from workload: contacts without a handle time (e.g. a queue whose contacts carry none) plan
+  // nobody, which would look like a plan.
+  const handled = forecast.days.some((d) => d.ahtSeconds.some((aht) => aht !== null && aht > 0));
+  if (!handled) {
+    throw new InvalidInputError([
+      {
+        field: "queue",
+        message:
+          `the history of ${queueId} has no handle time to forecast workload from; plan a queue whose ` +
+          "contacts record handle time (e.g. a real-time voice queue)",
+      },
+    ]);
+  }
   return { queue, forecast, firstDay };
 }
 
@@ -400,6 +413,15 @@ export async function createSchedule(
       firstWeekday: weekday(firstDay),
       weights: { underPerHour: inputs.underWeight, overPerHour: inputs.overWeight },
       timeLimitSeconds: inputs.timeLimitSeconds,
+    }).catch((error: Error) => {
+      // No integer schedule within the limit: the limit is what to change, not the patterns.
+      if (!/time limit/.test(error.message)) throw error;
+      throw new InvalidInputError([
+        {
+          field: "timeLimitSeconds",
+          message: `no schedule found in ${inputs.timeLimitSeconds} s; give the solver more time, e.g. ${Math.min(120, inputs.timeLimitSeconds * 3)}`,
+        },
+      ]);
     }),
   );
   const perDay = 1440 / solved.intervalMinutes;

@@ -6,12 +6,14 @@ import { Anchor, AppShell, Burger, Group, NavLink, Stack, Text, TextInput, Title
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { userName } from "./api.ts";
+import { CapacityPage } from "./pages/Capacity.tsx";
 import { DataPage } from "./pages/Data.tsx";
 import { ForecastPage } from "./pages/Forecast.tsx";
 import { MetricDetailPage } from "./pages/MetricDetail.tsx";
 import { OverviewPage } from "./pages/Overview.tsx";
 import { QualityPage } from "./pages/Quality.tsx";
 import { RealTimePage } from "./pages/RealTime.tsx";
+import { SchedulePage } from "./pages/Schedule.tsx";
 import { SummaryPage } from "./pages/Summary.tsx";
 import { TargetConsistencyPage } from "./pages/TargetConsistency.tsx";
 import { TargetsPage } from "./pages/Targets.tsx";
@@ -24,6 +26,8 @@ const PAGES = [
   { path: "/quality", label: "Quality", description: "sampling, monitoring, calibration" },
   { path: "/wfm/forecast", label: "Forecast", description: "forecast vs actual per interval" },
   { path: "/wfm/targets", label: "Target consistency", description: "service level vs abandonment (4.3.8)" },
+  { path: "/wfm/capacity", label: "Capacity plan", description: "weekly FTE, gap, when to hire" },
+  { path: "/wfm/schedule", label: "Schedule", description: "shifts, coverage heat map, roster" },
   { path: "/wfm/realtime", label: "Real time", description: "reforecast, adherence, alerts today" },
   { path: "/data", label: "Data", description: "imports and uploads" },
 ] as const;
@@ -44,6 +48,10 @@ function Page({ path }: { path: string }) {
       return <ForecastPage />;
     case "/wfm/targets":
       return <TargetConsistencyPage />;
+    case "/wfm/capacity":
+      return <CapacityPage />;
+    case "/wfm/schedule":
+      return <SchedulePage />;
     case "/wfm/realtime":
       return <RealTimePage />;
     case "/data":

@@ -698,6 +698,155 @@ export const wfmApi = {
     getJson<ConsistencyReport>(`/api/wfm/target-consistency${queryString({ ...query })}`, signal),
 };
 
+// ------------------------------------------------------------------------------------------------- wfm: capacity plans and schedules
+
+/** A stored plan as lists show it: its headline numbers, not its result. */
+export interface WfmPlanItem<S> {
+  readonly id: number;
+  readonly queue: string;
+  readonly name: string;
+  readonly firstDay: string;
+  readonly days: number;
+  readonly status: "draft" | "published";
+  readonly summary: S;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly publishedBy: string | null;
+  readonly publishedAt: string | null;
+}
+
+export interface CapacitySummary {
+  readonly weeks: number;
+  readonly peakRequiredFte: number;
+  readonly headcount: number;
+  readonly weeksShort: number;
+  readonly recommendedHires: number;
+  readonly hireBy: string | null;
+}
+
+export interface ScheduleSummary {
+  readonly agents: number;
+  readonly coveredShare: number;
+  readonly shortHours: number;
+  readonly lpGap: number;
+  readonly objective: number;
+  readonly lpBound: number;
+  readonly status: string;
+  readonly solveSeconds: number;
+}
+
+export interface CapacityWeek {
+  readonly week: string;
+  readonly contacts: number;
+  readonly workloadHours: number;
+  readonly requiredFte: number;
+  readonly leavers: number;
+  readonly hiresArriving: number;
+  readonly plannedFte: number;
+  /** Required − planned: positive is short. */
+  readonly gapFte: number;
+  readonly hireBy: string | null;
+  readonly late: boolean;
+  readonly recommendedStarts: number;
+  readonly recommendedFte: number;
+}
+
+export interface CapacityPlanDetail extends WfmPlanItem<CapacitySummary> {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly result: {
+    readonly timeZone: string;
+    readonly forecast: { readonly method: string; readonly historyTo: string };
+    readonly method: "erlang-c" | "workload";
+    readonly weeks: readonly CapacityWeek[];
+    readonly recommendedHires: number;
+    readonly weeksShort: number;
+    readonly weeksLate: number;
+    readonly settings: {
+      readonly headcount: number;
+      readonly headcountFrom: string;
+      readonly thresholdSeconds: number;
+    };
+  };
+}
+
+export interface ScheduleIntervalRow {
+  /** Local start, YYYY-MM-DDTHH:MM. */
+  readonly start: string;
+  readonly contacts: number;
+  readonly agents: number;
+  readonly required: number;
+  readonly scheduled: number;
+  readonly short: number;
+  readonly over: number;
+}
+
+export interface SchedulePlanDetail extends WfmPlanItem<ScheduleSummary> {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly result: {
+    readonly timeZone: string;
+    readonly intervalMinutes: number;
+    readonly forecast: { readonly method: string; readonly historyTo: string };
+    readonly intervals: readonly ScheduleIntervalRow[];
+    readonly totals: {
+      readonly requiredHours: number;
+      readonly scheduledHours: number;
+      readonly shortHours: number;
+      readonly overHours: number;
+      readonly paidHours: number;
+      readonly coveredShare: number;
+      readonly intervalsShort: number;
+      readonly agents: number;
+      readonly shifts: number;
+    };
+    readonly solver: {
+      readonly status: string;
+      readonly objective: number;
+      readonly lpBound: number;
+      readonly lpGap: number;
+    };
+    readonly roster: readonly {
+      readonly id: string;
+      readonly pattern: string;
+      readonly days: readonly {
+        readonly day: string;
+        readonly off?: true;
+        readonly start?: string;
+        readonly end?: string;
+        readonly breaks?: readonly { readonly start: string; readonly minutes: number }[];
+      }[];
+    }[];
+  };
+}
+
+export interface PublishedPlan {
+  readonly rows: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly daysRecomputed: number;
+}
+
+async function deleteJson(path: string): Promise<void> {
+  const user = userName.get().trim();
+  const response = await fetch(path, { method: "DELETE", headers: user ? { "x-cxpm-user": user } : {} });
+  if (!response.ok) throw await failure(response);
+}
+
+/** The calls of one kind of plan under `/api/wfm/<path>`. */
+const planCalls = <S, D>(path: string) => ({
+  list: (queue: string | undefined, signal?: AbortSignal) =>
+    getJson<{ plans: WfmPlanItem<S>[] }>(`/api/wfm/${path}${queryString({ queue })}`, signal),
+  get: (id: number, signal?: AbortSignal) => getJson<D>(`/api/wfm/${path}/${id}`, signal),
+  create: (input: Readonly<Record<string, unknown>>) => postJson<D>(`/api/wfm/${path}`, input),
+  publish: (id: number) => postJson<PublishedPlan>(`/api/wfm/${path}/${id}/publish`, {}),
+  remove: (id: number) => deleteJson(`/api/wfm/${path}/${id}`),
+});
+
+/** /api/wfm/capacity-plans and /api/wfm/schedules. */
+export const wfmPlansApi = {
+  capacity: planCalls<CapacitySummary, CapacityPlanDetail>("capacity-plans"),
+  schedules: planCalls<ScheduleSummary, SchedulePlanDetail>("schedules"),
+};
+
 // ------------------------------------------------------------------------------------------------- quality: frequent errors
 
 export type AttributeClass = "customer-critical" | "business-critical" | "compliance-critical" | "non-critical";

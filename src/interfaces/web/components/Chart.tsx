@@ -3,13 +3,14 @@
  * whole (`notMerge`), resized with its container and disposed on unmount. Only the chart kinds and components
  * the UI uses are registered, which keeps the bundle small.
  */
-import { BarChart, LineChart } from "echarts/charts";
+import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from "echarts/components";
 import { type EChartsCoreOption, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
@@ -18,11 +19,13 @@ import { useEffect, useRef } from "react";
 use([
   LineChart,
   BarChart,
+  HeatmapChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
   MarkLineComponent,
   MarkAreaComponent,
+  VisualMapComponent,
   SVGRenderer,
 ]);
 
