@@ -2,8 +2,8 @@
  * The Quality page's frequent errors in a real Chromium against a real server on a fresh data folder with a
  * small demo: the Pareto chart (failures as bars, the cumulative share as a line) and the trend are drawn, the
  * table lists the attributes in the API's order with its counts, the 3.5.1.e line says the demo's answers
- * agree with its flags, and "Critical only" narrows the Pareto to the critical classes. Screenshot in
- * artifacts/screenshots/.
+ * agree with its flags, "Critical only" narrows the Pareto to the critical classes, and a CSS in the URL to
+ * their evaluations. Screenshot in artifacts/screenshots/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -61,6 +61,19 @@ describe("Quality: frequent errors", () => {
       await expect.poll(() => rows.count()).toBe(critical.attributes.length);
       expect(page.url()).toContain("errors=critical");
       for (const a of critical.attributes) expect(a.class).not.toBe("non-critical");
+
+      // One CSS's frequent errors, from the URL.
+      const month = report.months.at(-1)!;
+      const { csss } = await server.json<{ csss: { css: string; systematic: number }[] }>(
+        `/api/quality/compliance?program=${PROGRAM}&month=${month}`,
+      );
+      const css = csss.find((c) => c.systematic > 0)!.css;
+      const theirs = await server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}&agent=${css}`);
+      await page.goto(`${server.url}/quality?program=${PROGRAM}&css=${css}`, { waitUntil: "networkidle" });
+      await expect
+        .poll(() => page.getByRole("region", { name: "Frequent errors" }).innerText())
+        .toContain(`in ${formatNumber(theirs.evaluations)} evaluations of ${css}`);
+      expect(await rows.count()).toBe(theirs.attributes.length);
       expect(browser.errors).toEqual([]);
     },
     PAGE_TIMEOUT,

@@ -4,8 +4,8 @@
  * compliance per CSS (3.5.1) and coaching and its consequences (3.5.2), evaluator calibration per quarter
  * (2.7.3), whether critical errors cost customer satisfaction (2.7.1.d.ii), and the frequent errors: the
  * Pareto of failed form attributes with each one's monthly trend (2.7.2) and the 3.5.1.e check of the stored
- * critical-error flags against the answers. Program, month and the Pareto's classes live in the URL; every
- * number is the API's.
+ * critical-error flags against the answers, for the program or one CSS. Program, month and the Pareto's
+ * classes and CSS live in the URL; every number is the API's.
  */
 import {
   Alert,
@@ -503,9 +503,10 @@ export function QualityPage() {
     [program],
   );
   const errors = values.get("errors") === "critical" ? "critical" : "all";
+  const css = values.get("css") ?? undefined;
   const pareto = useApi(
-    (signal) => (program ? qualityPareto({ program, class: errors }, signal) : Promise.resolve(undefined)),
-    [program, errors],
+    (signal) => (program ? qualityPareto({ program, agent: css, class: errors }, signal) : Promise.resolve(undefined)),
+    [program, css, errors],
   );
   const plan = plans.data && { ...plans.data, rows: plans.data.rows.filter((r) => r.program === program) };
 
@@ -588,20 +589,31 @@ export function QualityPage() {
             title="Frequent errors"
             subtitle={
               pareto.data
-                ? `Failed form attributes in ${formatNumber(pareto.data.evaluations)} evaluations, most frequent first; ★ the vital few that make the first 80% of failures; the trend as failures per 100 evaluations (2.7.2).`
+                ? `Failed form attributes in ${formatNumber(pareto.data.evaluations)} evaluations${css ? ` of ${css}` : ""}, most frequent first; ★ the vital few that make the first 80% of failures; the trend as failures per 100 evaluations (2.7.2).`
                 : "Failed form attributes, most frequent first, with their trend (2.7.2)."
             }
           >
-            <SegmentedControl
-              mb="sm"
-              aria-label="Classes of error"
-              value={errors}
-              onChange={(v) => set({ errors: v === "critical" ? "critical" : null })}
-              data={[
-                { value: "all", label: "All errors" },
-                { value: "critical", label: "Critical only" },
-              ]}
-            />
+            <Group mb="sm" align="end">
+              <SegmentedControl
+                aria-label="Classes of error"
+                value={errors}
+                onChange={(v) => set({ errors: v === "critical" ? "critical" : null })}
+                data={[
+                  { value: "all", label: "All errors" },
+                  { value: "critical", label: "Critical only" },
+                ]}
+              />
+              <Select
+                label="CSS"
+                placeholder="Every CSS"
+                data={[...new Set([...(compliance.data?.csss.map((c) => c.css) ?? []), ...(css ? [css] : [])])]}
+                value={css ?? null}
+                onChange={(c) => set({ css: c })}
+                clearable
+                searchable
+                w={200}
+              />
+            </Group>
             <LoadState loading={pareto.loading} error={pareto.error} what="the frequent errors">
               {pareto.data &&
                 (pareto.data.attributes.length === 0 ? (
