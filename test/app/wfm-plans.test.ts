@@ -212,6 +212,10 @@ describe.each(ENGINES)("capacity plans and schedules on %s", (engine) => {
         ),
       ),
     ).toEqual(["patterns[0].starts"]);
+    // The demo's app contacts carry no handle time: no workload to staff.
+    expect(await refusal(createSchedule(db, warehouse, { queue: "contoso-support-manila-app" }, "a"))).toEqual([
+      "queue",
+    ]);
     expect(await refusal(createCapacityPlan(db, warehouse, { queue: QUEUE, shrinkage: 1 }, "a"))).toEqual([
       "shrinkage",
     ]);

@@ -95,8 +95,9 @@ describe("WFM plans pages", () => {
       await page.getByText("None saved yet").waitFor();
       await page.getByLabel("Weeks", { exact: true }).fill("12");
       await page.getByLabel("Hiring lag (weeks)").fill("2");
-      // A headcount given rather than the roster's, so that the plan is the same on any demo day.
-      await page.getByLabel("Headcount (FTE)").fill("12");
+      // A headcount given rather than the roster's: a little above the demo queue's need, so that attrition
+      // makes later weeks short and the week hiring must start is marked.
+      await page.getByLabel("Headcount (FTE)").fill("3.6");
       await page.getByRole("button", { name: "Make capacity plan" }).click();
       const summary = page.getByTestId("capacity-summary");
       await summary.waitFor({ timeout: 60_000 });
@@ -104,7 +105,7 @@ describe("WFM plans pages", () => {
       const { plans } = await server.json<{ plans: { id: number }[] }>("/api/wfm/capacity-plans");
       const plan = await server.json<CapacityPlanDetail>(`/api/wfm/capacity-plans/${plans[0]?.id}`);
       expect(plan.result.weeks).toHaveLength(12);
-      expect(plan.inputs).toMatchObject({ weeks: 12, lagWeeks: 2, headcount: 12 });
+      expect(plan.inputs).toMatchObject({ weeks: 12, lagWeeks: 2, headcount: 3.6 });
       expect(await summary.textContent()).toContain(`12 weeks from`);
 
       await chartSvg(/required, planned and recommended FTE per week/, ["#e8590c", "#364fc7", "#2b8a3e"]);
@@ -117,6 +118,8 @@ describe("WFM plans pages", () => {
           .getByText(/short$/)
           .count(),
       ).toBe(short);
+      if (plan.summary.hireBy)
+        expect(await page.getByTestId("hire-by").textContent()).toContain("hiring must start by");
       expect(browser.errors).toEqual([]);
       await screenshot(page, "wfm-capacity");
     },

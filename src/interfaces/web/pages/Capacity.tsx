@@ -271,7 +271,7 @@ function WeeklyChart({ plan }: { plan: CapacityPlanDetail }) {
           markLine: marked
             ? {
                 symbol: "none",
-                label: { formatter: `hiring must start ${hireBy}`, position: "insideEndTop" },
+                label: { formatter: `hire by ${hireBy}`, position: "end" },
                 lineStyle: { color: SHORT_COLOUR, type: "dashed", width: 2 },
                 data: [{ xAxis: hireBy }],
               }
