@@ -7,8 +7,9 @@
  * surveys of customers, staff and clients, workforce intervals, the people roster and absences, support-process
  * work, system availability, complaints, costs and cost drivers, footfall, mystery shopping, calling lists,
  * network intervals and stock counts) is streamed through `DemoStage` (see staging.ts for why) in one transaction that first removes the
- * previous demo's rows, and each table's load is recorded in `import_batches` as one batch. The metric
- * components are then recomputed.
+ * previous demo's rows, and each table's load is recorded in `import_batches` as one batch. Calibration scores
+ * and the last 14 days' agent schedules and states (realtime.ts) are written in the same transaction from what
+ * was staged. The metric components are then recomputed.
  *
  * @example
  * ```ts
