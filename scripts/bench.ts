@@ -3,6 +3,7 @@
  * one run on this machine.
  *
  *   npm run bench -- [--contacts N] [--months N] [--seed N] [--out FILE] [--work DIR] [--memory 8GB] [--verify]
+ *                    [--wfm-queues 20] [--wfm-days 365] [--schedule-peak 300] [--schedule-time-limit 60] [--wfm-only]
  *
  * 1. Generates the demo operation at that size and writes it to Parquet in a scratch folder (not timed as import).
  * 2. Imports every table into a fresh warehouse through the code path of `cxpm import` (rows a second).
@@ -11,6 +12,9 @@
  *    the day cut as the components cut it), and once more grouped by UTC day (no time zone work at all).
  * 5. Re-imports one day's contacts from a file of its own, with the components updated for the days it touched.
  * With --verify, the components after step 5 are compared with a full rebuild.
+ * 6. Workforce management (scripts/bench-wfm.ts): a year of half-hours for 20 queues staffed by Erlang C
+ *    (350,400 problems, problems a second), and a week's schedule for a few hundred agents by HiGHS (solve time,
+ *    LP bound, objective, gap). `--wfm-only` runs this step alone.
  *
  * Prints a table and writes JSON (default artifacts/bench.json). The goals of issue 3 (recompute within 3× the
  * scan, a one-day update under a second at 50 million contacts) are reported here, never asserted in tests.
@@ -37,6 +41,13 @@ import {
 } from "../src/warehouse/metrics/compute.ts";
 import { DATASETS } from "../src/warehouse/schema/tables.ts";
 import { Warehouse } from "../src/warehouse/warehouse.ts";
+import {
+  type SchedulerResult,
+  type StaffingGridResult,
+  schedulerBench,
+  staffingGrid,
+  WFM_BENCH_DEFAULTS,
+} from "./bench-wfm.ts";
 
 const PERIODS: readonly Period[] = ["month", "quarter"];
 const SCOPES: readonly ScopeLevel[] = ["queue", "program", "location", "region", "service", "entity"];
@@ -58,6 +69,21 @@ const options = new Command("bench")
   .option("--work <dir>", "scratch folder for the Parquet files and warehouses (default: a new temporary one)")
   .option("--verify", "check that the one-day update equals a full rebuild (one more full recompute)")
   .option("--memory <size>", "DuckDB's memory limit, beyond which it spills to disk (others share the machine)", "8GB")
+  .option("--wfm-queues <n>", "queues of the staffing grid", whole(1), WFM_BENCH_DEFAULTS.queues)
+  .option("--wfm-days <n>", "days of half-hours of the staffing grid", whole(1), WFM_BENCH_DEFAULTS.days)
+  .option(
+    "--schedule-peak <n>",
+    "peak agents required in the scheduler's week",
+    whole(1),
+    WFM_BENCH_DEFAULTS.schedulePeak,
+  )
+  .option(
+    "--schedule-time-limit <seconds>",
+    "the scheduler's time limit",
+    whole(1),
+    WFM_BENCH_DEFAULTS.scheduleTimeLimitSeconds,
+  )
+  .option("--wfm-only", "only the workforce-management step (no demo, no warehouse)")
   .parse()
   .opts<{
     contacts: number;
@@ -67,6 +93,11 @@ const options = new Command("bench")
     work?: string;
     verify?: boolean;
     memory: string;
+    wfmQueues: number;
+    wfmDays: number;
+    schedulePeak: number;
+    scheduleTimeLimit: number;
+    wfmOnly?: boolean;
   }>();
 
 /** A warehouse file held to the memory limit. */
@@ -120,10 +151,15 @@ async function main() {
   const work = options.work ?? mkdtempSync(join(tmpdir(), "cxpm-bench-"));
   mkdirSync(work, { recursive: true });
   try {
-    const report = await measure(work);
+    const warehouse = options.wfmOnly ? undefined : await measure(work);
+    const wfm = await measureWfm();
+    const report = warehouse ? { ...warehouse, wfm } : { machine: machine("not used"), wfm };
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`${render(report)}\nJSON: ${options.out}\n`);
+    const printed = warehouse
+      ? render(warehouse)
+      : `cxpm bench, workforce management only; ${machineLine(report.machine)}`;
+    process.stdout.write(`${printed}\n${renderWfm(wfm)}\nJSON: ${options.out}\n`);
   } finally {
     if (!options.work) rmSync(work, { recursive: true, force: true });
   }
@@ -219,16 +255,7 @@ async function measure(work: string) {
   warehouse.close();
 
   const report = {
-    machine: {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? "unknown",
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      duckdb: version?.v ?? "unknown",
-      commit: commit(),
-      // Others may share the machine: the load average (1, 5, 15 minutes) at the end says how much.
-      loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
-    },
+    machine: machine(version?.v ?? "unknown"),
     options: { contacts: options.contacts, months: options.months, seed: options.seed, memoryLimit: options.memory },
     data: { from: demo.from, to: demo.to, rows: Object.fromEntries(imports.map((i) => [i.dataset, i.rows])) },
     generate: { seconds: generateSeconds, contactsPerSecond: demo.contactsPerSecond },
@@ -266,6 +293,61 @@ async function measure(work: string) {
     ...(verified === undefined ? {} : { verified }),
   };
   return report;
+}
+
+/** The machine and its load: others may share it, and the load average (1, 5, 15 minutes) says how much. */
+function machine(duckdb: string) {
+  return {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    duckdb,
+    commit: commit(),
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+const machineLine = (m: ReturnType<typeof machine>) =>
+  `${m.cpus} cores, ${m.memoryGb} GB, load average ${m.loadAverage.join(" / ")}`;
+
+/** Step 6: the staffing grid and the scheduler (scripts/bench-wfm.ts). */
+async function measureWfm(): Promise<{ staffingGrid: StaffingGridResult; scheduler: SchedulerResult }> {
+  const problems = options.wfmQueues * options.wfmDays * 48;
+  say(`staffing grid: ${problems.toLocaleString("en")} Erlang C problems…`);
+  const grid = staffingGrid({ queues: options.wfmQueues, days: options.wfmDays });
+  say(`scheduling a week peaking at ${options.schedulePeak} agents (time limit ${options.scheduleTimeLimit} s)…`);
+  const scheduler = await schedulerBench({
+    schedulePeak: options.schedulePeak,
+    scheduleTimeLimitSeconds: options.scheduleTimeLimit,
+  });
+  return { staffingGrid: grid, scheduler };
+}
+
+function renderWfm(wfm: { staffingGrid: StaffingGridResult; scheduler: SchedulerResult }): string {
+  const n = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 0 });
+  const s = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} s`;
+  const g = wfm.staffingGrid;
+  const h = wfm.scheduler;
+  const t = new Table({ head: ["workforce management", "value", "detail"], style: { head: [], border: [] } });
+  t.push(
+    [
+      "staffing grid (Erlang C)",
+      `${n(g.problemsPerSecond)} problems/s`,
+      `${n(g.problems)} half-hours (${g.queues} queues × ${g.days} days) in ${s(g.seconds)}; peak ${n(g.peakAgents)} agents`,
+    ],
+    [
+      `scheduler, peak ${n(h.peak)} agents`,
+      s(h.seconds),
+      `LP ${s(h.lpSeconds)}, integer program ${s(h.mipSeconds)} (${h.status}, limit ${h.timeLimitSeconds} s); ${n(h.candidateShifts)} candidate shifts, ${n(h.shiftsSearched)} searched`,
+    ],
+    [
+      "scheduler, gap to LP bound",
+      `${(h.lpGap * 100).toFixed(2)}%`,
+      `objective ${h.objective.toFixed(1)}, LP bound ${h.lpBound.toFixed(1)}; ${n(h.agents)} agents cover ${(h.coveredShare * 100).toFixed(1)}%`,
+    ],
+  );
+  return t.toString();
 }
 
 /** The five slowest component queries: where the time goes. */
@@ -320,7 +402,7 @@ function render(r: Report): string {
     ["peak memory", `${n(r.memory.peakRssMb)} MB`, "resident set of this process (DuckDB included)"],
   );
   if (r.verified !== undefined) t.push(["one-day update = full rebuild", r.verified ? "yes" : "NO", ""]);
-  const machine = `${r.machine.cpus} cores, ${r.machine.memoryGb} GB, load average ${r.machine.loadAverage.join(" / ")}`;
+  const machine = machineLine(r.machine);
   const top = (queries: readonly QueryTiming[]) =>
     queries.map((q) => `${q.query} ${s(q.seconds)}${q.days === "all" ? " (whole)" : ""}`).join(", ");
   return [
