@@ -50,12 +50,12 @@ async function chartSvg(label: RegExp, colours: readonly string[]) {
 
 describe("WFM plans pages", () => {
   test(
-    "Schedule: made from the form with a 5 s limit, the heat map, required vs scheduled, LP gap, roster, publish",
+    "Schedule: made from the form with an 8 s limit, the heat map, required vs scheduled, LP gap, roster, publish",
     async () => {
       await open("/wfm/schedule");
       await page.getByText("None saved yet").waitFor();
       const limit = page.getByLabel("Time limit (s)");
-      await limit.fill("5");
+      await limit.fill("8");
       await page.getByRole("button", { name: "Make schedule" }).click();
       const summary = page.getByTestId("schedule-summary");
       await summary.waitFor({ timeout: 60_000 });
@@ -63,7 +63,7 @@ describe("WFM plans pages", () => {
       const { plans } = await server.json<{ plans: WfmPlanItem<ScheduleSummary>[] }>("/api/wfm/schedules");
       expect(plans).toHaveLength(1);
       const plan = await server.json<SchedulePlanDetail>(`/api/wfm/schedules/${plans[0]?.id}`);
-      expect(plan.inputs.timeLimitSeconds).toBe(5);
+      expect(plan.inputs.timeLimitSeconds).toBe(8);
       expect(await page.getByTestId("lp-gap").textContent()).toBe(`LP gap ${formatShare(plan.result.solver.lpGap)}`);
 
       // The heat map's cells: short in red, over in blue (the visual map's ends are drawn in both).

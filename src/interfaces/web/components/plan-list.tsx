@@ -92,7 +92,6 @@ export function PlanList<S>({
                 </Table.Th>
               ))}
               <Table.Th>Status</Table.Th>
-              <Table.Th>Made by</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -108,6 +107,9 @@ export function PlanList<S>({
                   <Button variant="subtle" size="compact-sm" onClick={() => onChoose(p.id)}>
                     {p.name}
                   </Button>
+                  <Text size="xs" c="dimmed" px={10}>
+                    by {p.createdBy}, {formatTimestamp(p.createdAt)}
+                  </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDay(p.firstDay)}</Table.Td>
                 {columns.map((c) => (
@@ -115,14 +117,8 @@ export function PlanList<S>({
                     {c.value(p.summary)}
                   </Table.Td>
                 ))}
-                <Table.Td>
+                <Table.Td miw={110}>
                   <PlanStatus plan={p} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{p.createdBy}</Text>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                    {formatTimestamp(p.createdAt)}
-                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
