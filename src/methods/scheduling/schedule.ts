@@ -186,10 +186,14 @@ export async function schedule(input: ScheduleInput): Promise<Schedule> {
   const support = Float64Array.from(model.data.colUpper, (upper, j) =>
     j < shifts.length && (lp.values[j] as number) < 1e-6 ? 0 : upper,
   );
+  // The LP rounded to a feasible schedule starts the search, so even a search cut short by the time limit ends
+  // with a schedule at least that good.
+  const start = roundedStart(lp.values, shifts, patterns, required, days, weeks, model.data.numCols);
   const mip = solve(
     runtime,
     { ...model.data, colUpper: support, integrality: model.integrality },
     { time_limit: input.timeLimitSeconds ?? 10, mip_rel_gap: input.relativeGap ?? 0.01 },
+    start,
   );
 
   const counts = shifts.map((_, j) => Math.round(mip.values[j] as number));
@@ -367,10 +371,70 @@ interface Solved {
   seconds: number;
 }
 
-function solve(runtime: Highs, data: ModelData, options: Record<string, number>): Solved {
+/**
+ * A feasible integer schedule near the LP's: each shift's count rounded down, then per pattern (with days off)
+ * the LP's agents rounded up, or more for the busiest day, and shifts added where the LP wanted more, on days
+ * with room, until the agents work exactly their days a week. Slacks make up the coverage rows.
+ */
+function roundedStart(
+  lp: Float64Array,
+  shifts: readonly CandidateShift[],
+  patterns: readonly ShiftPattern[],
+  required: readonly number[],
+  days: number,
+  weeks: number,
+  numCols: number,
+): Float64Array {
+  const x = new Float64Array(numCols);
+  for (let j = 0; j < shifts.length; j++) x[j] = Math.floor((lp[j] as number) + 1e-9);
+  if (weeks > 0) {
+    for (const [p, pattern] of patterns.entries()) {
+      const mine = shifts.flatMap((shift, j) => (shift.pattern === p ? [j] : []));
+      const perDay = new Array<number>(days).fill(0);
+      for (const j of mine) perDay[(shifts[j] as CandidateShift).day]! += x[j] as number;
+      const total = perDay.reduce((a, b) => a + b, 0);
+      const shiftsPerAgent = pattern.daysPerWeek * weeks;
+      const lpAgents = Math.ceil((lp[shifts.length + p] as number) - 1e-6);
+      let agents = Math.max(...perDay, Math.ceil(total / shiftsPerAgent), lpAgents, pattern.minAgents ?? 0);
+      if (pattern.maxAgents !== undefined && agents > pattern.maxAgents) agents = pattern.maxAgents;
+      // Fewer shifts than the agents work: add the ones the LP leaned towards most, on days with room.
+      for (let missing = shiftsPerAgent * agents - total; missing > 0; missing--) {
+        let best = -1;
+        for (const j of mine) {
+          // Only shifts the LP used: the integer program searches no others.
+          if ((lp[j] as number) < 1e-6 || (perDay[(shifts[j] as CandidateShift).day] as number) >= agents) continue;
+          if (best < 0 || (lp[j] as number) - (x[j] as number) > (lp[best] as number) - (x[best] as number)) best = j;
+        }
+        if (best < 0) return x; // No room left: leave the start to HiGHS's judgement.
+        x[best]! += 1;
+        perDay[(shifts[best] as CandidateShift).day]! += 1;
+      }
+      x[shifts.length + p] = agents;
+    }
+  }
+  const covered = new Float64Array(required.length);
+  for (let j = 0; j < shifts.length; j++) {
+    const n = x[j] as number;
+    if (n === 0) continue;
+    const shift = shifts[j] as CandidateShift;
+    for (let k = 0; k < shift.intervals.length; k++) {
+      covered[shift.intervals[k] as number]! += n * (shift.shares[k] as number);
+    }
+  }
+  const slacks = numCols - 2 * required.length;
+  for (let t = 0; t < required.length; t++) {
+    const gap = (required[t] as number) - (covered[t] as number);
+    x[slacks + t] = Math.max(0, gap);
+    x[slacks + required.length + t] = Math.max(0, -gap);
+  }
+  return x;
+}
+
+function solve(runtime: Highs, data: ModelData, options: Record<string, number>, start?: Float64Array): Solved {
   const model = runtime.createModel(data);
   try {
     model.options.set({ output_flag: false, ...options });
+    if (start) model.setSolution({ colValue: start });
     const started = performance.now();
     model.run();
     const seconds = (performance.now() - started) / 1000;

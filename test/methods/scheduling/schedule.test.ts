@@ -214,4 +214,18 @@ describe("schedule: a week of half-hours for a few hundred agents", () => {
     const fromRoster = agents.flatMap((a) => a.days.filter((d) => d !== null)).length;
     expect(fromRoster).toBe(s.totals.shifts);
   }, 300_000);
+
+  it("cut short by its time limit, still returns the LP rounded to a feasible week", async () => {
+    const s = await schedule({
+      required: weekOfRequirements(300),
+      intervalMinutes: 30,
+      patterns: parsePatterns({ patterns: DEFAULT_PATTERNS }),
+      timeLimitSeconds: 0.001,
+    });
+    expect(s.solver.status).toBe("time limit");
+    expect(s.totals.coveredShare).toBeGreaterThan(0.99);
+    expect(s.solver.lpGap).toBeLessThan(0.1);
+    // Whole agents, each working five days of the week.
+    for (const p of s.patterns) expect(p.shifts).toBe(5 * p.agents);
+  });
 });
