@@ -227,14 +227,25 @@ export interface HoltWintersFit {
   forecast(horizon: number): number[];
 }
 
+/**
+ * A multiplicative run whose level leaves the positive numbers, or whose seasonal index exceeds the period: the
+ * indices of a season average about 1, so one above m means the level has collapsed towards 0 and a single
+ * interval's index carries the volume — on sparse series its forecasts explode.
+ */
+function degenerate(run: HoltWintersRun, spec: HoltWintersSpec): boolean {
+  if (spec.seasonality !== "multiplicative") return false;
+  return run.level.some((l) => !(l > 0)) || run.season.some((s) => !(s <= spec.period));
+}
+
 /** Damping is searched within 0.8–0.98, the range Hyndman & Athanasopoulos recommend. */
 const PHI_BOUNDS = [0.8, 0.98] as const;
 
 /**
  * Fits α, β*, γ (and φ for a damped trend) by minimising the one-step sum of squared errors over the known
  * values with {@link nelderMead}, from the classical initial states, which are not re-estimated. Each
- * parameter is searched within its bounds (0–1; φ 0.8–0.98). A multiplicative fit whose level or
- * seasonal forecast leaves the positive numbers is refused.
+ * parameter is searched within its bounds (0–1; φ 0.8–0.98). A multiplicative fit whose level leaves the
+ * positive numbers or whose seasonal index exceeds the period is refused (see {@link degenerate}); when no
+ * parameters avoid it, the fit throws.
  */
 export function fitHoltWinters(y: readonly (number | null)[], spec: HoltWintersSpec): HoltWintersFit {
   const initial = initialStates(y, spec);
@@ -256,8 +267,7 @@ export function fitHoltWinters(y: readonly (number | null)[], spec: HoltWintersS
   };
   const objective = (x: number[]) => {
     const run = smooth(y, spec, parametersOf(x), initial);
-    if (spec.seasonality === "multiplicative" && run.level.some((l) => !(l > 0))) return Number.NaN;
-    return run.sse;
+    return degenerate(run, spec) ? Number.NaN : run.sse;
   };
   const best = nelderMead(
     objective,
@@ -266,6 +276,11 @@ export function fitHoltWinters(y: readonly (number | null)[], spec: HoltWintersS
   );
   const parameters = parametersOf(best.x);
   const run = smooth(y, spec, parameters, initial);
+  if (degenerate(run, spec)) {
+    throw new Error(
+      "the multiplicative season degenerates on this series (its level falls towards 0): too many empty intervals",
+    );
+  }
   return {
     spec,
     parameters,

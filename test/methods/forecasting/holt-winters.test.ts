@@ -284,4 +284,17 @@ describe("Holt-Winters properties", () => {
       /averaging above 0/,
     );
   });
+
+  it("refuses a multiplicative season on a sparse series, where the level collapses and one index explodes", () => {
+    // One contact every 13 intervals of a 7-interval season: no parameters keep the indices within the period.
+    const sparse = Array.from({ length: 84 }, (_, t) => (t % 13 === 5 ? 1 : 0));
+    expect(() => fitHoltWinters(sparse, { trend: "damped", seasonality: "multiplicative", period: 7 })).toThrow(
+      /degenerates/,
+    );
+    // The additive season is defined on it, and a dense series keeps its multiplicative fit.
+    expect(() => fitHoltWinters(sparse, { trend: "damped", seasonality: "additive", period: 7 })).not.toThrow();
+    const dense = Array.from({ length: 84 }, (_, t) => 5 + (t % 7) + (t % 11 === 0 ? 3 : 0));
+    const fit = fitHoltWinters(dense, { trend: "damped", seasonality: "multiplicative", period: 7 });
+    expect(Math.max(...fit.forecast(14))).toBeLessThan(20);
+  });
 });
