@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -157,4 +158,48 @@ export async function launchBrowser(): Promise<Browser> {
 /** A full-page screenshot kept as a test artefact: artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+/** A browser test file's server and browser, set up before its tests and closed after them. */
+export interface AppSession {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Opens a path of the app and waits until the network is quiet. */
+  open(path: string): Promise<void>;
+}
+
+/**
+ * Builds the UI, starts `cxpm serve` with a demo of the size given and Chromium, before the calling file's
+ * tests; closes both after them. The fields are there once the tests run.
+ *
+ * @example
+ * const app = serveApp({ demoContacts: 8_000, demoMonths: 2 });
+ * test("…", async () => { await app.open("/quality"); await app.page.getByRole("heading") … });
+ */
+export function serveApp(demo: { demoContacts: number; demoMonths: number }): AppSession {
+  const session = {} as { server: RunningServer; browser: Browser; page: Page };
+  beforeAll(async () => {
+    buildWeb();
+    [session.server, session.browser] = await Promise.all([startServer(demo), launchBrowser()]);
+    session.page = session.browser.page;
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return {
+    get server() {
+      return session.server;
+    },
+    get browser() {
+      return session.browser;
+    },
+    get page() {
+      return session.page;
+    },
+    async open(path) {
+      await session.page.goto(`${session.server.url}${path}`, { waitUntil: "networkidle" });
+    },
+  };
 }

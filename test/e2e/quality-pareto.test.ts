@@ -5,76 +5,62 @@
  * agree with its flags, "Critical only" narrows the Pareto to the critical classes, and a CSS in the URL to
  * their evaluations. Screenshot in artifacts/screenshots/.
  */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ParetoReport } from "../../src/interfaces/web/api.ts";
 import { formatNumber } from "../../src/interfaces/web/format.ts";
-import { type Browser, buildWeb, launchBrowser, type RunningServer, screenshot, startServer } from "./harness.ts";
+import { screenshot, serveApp } from "./harness.ts";
 
 const PAGE_TIMEOUT = 120_000;
 const PROGRAM = "northwind-care-chicago";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  buildWeb();
-  [server, browser] = await Promise.all([startServer({ demoContacts: 8_000, demoMonths: 2 }), launchBrowser()]);
-  page = browser.page;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serveApp({ demoContacts: 8_000, demoMonths: 2 });
 
 describe("Quality: frequent errors", () => {
   test(
     "the Pareto chart, its trend and the table show the API's attributes, most frequent first",
     async () => {
-      const report = await server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}`);
+      const report = await app.server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}`);
       expect(report.attributes.length).toBeGreaterThan(1);
       const top = report.attributes[0]!;
-      await page.goto(`${server.url}/quality?program=${PROGRAM}`, { waitUntil: "networkidle" });
+      await app.open(`/quality?program=${PROGRAM}`);
 
-      const chart = page.getByRole("img", { name: /Pareto of failed attributes/ });
+      const chart = app.page.getByRole("img", { name: /Pareto of failed attributes/ });
       await expect.poll(async () => (await chart.innerHTML()).includes('stroke="#e8590c"')).toBe(true);
       expect(await chart.getAttribute("aria-label")).toContain(`${top.attribute} ${top.failures}`);
       expect(await chart.innerHTML()).toContain(top.attribute);
-      await page.getByRole("img", { name: /per 100 evaluations of the vital few/ }).waitFor();
+      await app.page.getByRole("img", { name: /per 100 evaluations of the vital few/ }).waitFor();
 
-      const rows = page.getByTestId("pareto-table").locator("tbody tr");
+      const rows = app.page.getByTestId("pareto-table").locator("tbody tr");
       expect(await rows.count()).toBe(report.attributes.length);
       const first = rows.first();
       expect(await first.getAttribute("data-attribute")).toBe(top.attribute);
       expect(await first.innerText()).toContain(`★ ${top.attribute}`);
       expect(await first.locator("td").nth(2).innerText()).toBe(formatNumber(top.failures));
-      expect(await page.getByTestId("pareto-consistency").innerText()).toContain(
+      expect(await app.page.getByTestId("pareto-consistency").innerText()).toContain(
         "Every evaluation's critical-error flags agree with its answers.",
       );
-      await screenshot(page, "quality-pareto");
+      await screenshot(app.page, "quality-pareto");
 
       // Critical only: the non-critical attributes leave the table.
-      const critical = await server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}&class=critical`);
-      await page.getByText("Critical only").click();
+      const critical = await app.server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}&class=critical`);
+      await app.page.getByText("Critical only").click();
       await expect.poll(() => rows.count()).toBe(critical.attributes.length);
-      expect(page.url()).toContain("errors=critical");
+      expect(app.page.url()).toContain("errors=critical");
       for (const a of critical.attributes) expect(a.class).not.toBe("non-critical");
 
       // One CSS's frequent errors, from the URL.
       const month = report.months.at(-1)!;
-      const { csss } = await server.json<{ csss: { css: string; systematic: number }[] }>(
+      const { csss } = await app.server.json<{ csss: { css: string; systematic: number }[] }>(
         `/api/quality/compliance?program=${PROGRAM}&month=${month}`,
       );
       const css = csss.find((c) => c.systematic > 0)!.css;
-      const theirs = await server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}&agent=${css}`);
-      await page.goto(`${server.url}/quality?program=${PROGRAM}&css=${css}`, { waitUntil: "networkidle" });
+      const theirs = await app.server.json<ParetoReport>(`/api/quality/pareto?program=${PROGRAM}&agent=${css}`);
+      await app.open(`/quality?program=${PROGRAM}&css=${css}`);
       await expect
-        .poll(() => page.getByRole("region", { name: "Frequent errors" }).innerText())
+        .poll(() => app.page.getByRole("region", { name: "Frequent errors" }).innerText())
         .toContain(`in ${formatNumber(theirs.evaluations)} evaluations of ${css}`);
       expect(await rows.count()).toBe(theirs.attributes.length);
-      expect(browser.errors).toEqual([]);
+      expect(app.browser.errors).toEqual([]);
     },
     PAGE_TIMEOUT,
   );

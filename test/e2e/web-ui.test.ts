@@ -4,10 +4,9 @@
  * in the browser changes a verdict, and a small file uploaded from the browser appears in the import history.
  * A screenshot of every page is kept in artifacts/screenshots/.
  */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { formatMonth, formatShare, formatValue } from "../../src/interfaces/web/format.ts";
-import { type Browser, buildWeb, launchBrowser, type RunningServer, screenshot, startServer } from "./harness.ts";
+import { screenshot, serveApp } from "./harness.ts";
 
 const LOCALE = "en-US";
 // Generous: on two shared cores a page that computes the whole judgement can take seconds under load.
@@ -56,29 +55,13 @@ interface CatalogMetric {
   benchmarks: { value: number; comparison: string; condition?: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  buildWeb();
-  [server, browser] = await Promise.all([startServer({ demoContacts: 20_000, demoMonths: 6 }), launchBrowser()]);
-  page = browser.page;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const open = async (path: string) => {
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-};
+const app = serveApp({ demoContacts: 20_000, demoMonths: 6 });
+const { open } = app;
 
 /** Picks a month in an open Mantine month picker: steps through the years, then clicks the month. */
 async function pickMonth(month: string) {
   const year = Number(month.slice(0, 4));
-  const dropdown = page.locator(".mantine-Popover-dropdown:visible").last();
+  const dropdown = app.page.locator(".mantine-Popover-dropdown:visible").last();
   for (let step = 0; step < 20; step++) {
     const shown = Number(await dropdown.locator(".mantine-MonthPickerInput-calendarHeaderLevel").innerText());
     if (shown === year) break;
@@ -92,16 +75,16 @@ describe("the web UI", () => {
     "Overview shows the 50/75 verdict of every scope as the API computes it",
     async () => {
       await open("/");
-      const overview = await server.json<Overview>("/api/overview");
+      const overview = await app.server.json<Overview>("/api/overview");
       const entity = overview.scopes.find((s) => s.scope.level === "entity")!;
       await expect
-        .poll(() => page.getByTestId("entity-meeting-share").innerText())
+        .poll(() => app.page.getByTestId("entity-meeting-share").innerText())
         .toBe(formatShare(entity.meetingShare, LOCALE));
-      expect(await page.getByTestId("entity-improving-share").innerText()).toBe(
+      expect(await app.page.getByTestId("entity-improving-share").innerText()).toBe(
         formatShare(entity.meetingOrImprovingShare, LOCALE),
       );
       for (const s of overview.scopes) {
-        const row = page.locator(`tr[data-scope="${s.scope.level}:${s.scope.id}"]`);
+        const row = app.page.locator(`tr[data-scope="${s.scope.level}:${s.scope.id}"]`);
         await expect.poll(() => row.getByTestId("meeting").innerText()).toContain(formatShare(s.meetingShare, LOCALE));
         const verdict = (await row.innerText()).toLowerCase();
         if (s.counted === 0) expect(verdict).toContain("nothing counted");
@@ -109,9 +92,9 @@ describe("the web UI", () => {
         else expect(verdict).toContain("not met");
       }
       // Both axes of the chart carry their titles with units.
-      const chart = page.getByRole("img", { name: /share of counted metrics/i });
+      const chart = app.page.getByRole("img", { name: /share of counted metrics/i });
       expect(await chart.innerHTML()).toContain("Share of counted metrics (%)");
-      await screenshot(page, "overview");
+      await screenshot(app.page, "overview");
     },
     PAGE_TIMEOUT,
   );
@@ -120,11 +103,11 @@ describe("the web UI", () => {
     "the navigation works from the keyboard",
     async () => {
       await open("/");
-      const link = page.getByRole("link", { name: /Performance summary/ }).first();
+      const link = app.page.getByRole("link", { name: /Performance summary/ }).first();
       await link.focus();
-      await page.keyboard.press("Enter");
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/summary");
-      await page.getByRole("heading", { name: "Performance summary" }).waitFor();
+      await app.page.keyboard.press("Enter");
+      await expect.poll(() => new URL(app.page.url()).pathname).toBe("/summary");
+      await app.page.getByRole("heading", { name: "Performance summary" }).waitFor();
     },
     PAGE_TIMEOUT,
   );
@@ -133,9 +116,9 @@ describe("the web UI", () => {
     "the Performance Summary Table shows each value against its target, filtered by URL",
     async () => {
       await open("/summary");
-      const summary = await server.json<Summary>("/api/summary");
-      await page.getByTestId("summary-table").waitFor();
-      expect(await page.getByTestId("rows-meeting").innerText()).toBe(
+      const summary = await app.server.json<Summary>("/api/summary");
+      await app.page.getByTestId("summary-table").waitFor();
+      expect(await app.page.getByTestId("rows-meeting").innerText()).toBe(
         String(summary.rows.filter((r) => r.meeting).length),
       );
       // A row with values in the latest month: the cell shows the API's value as the UI formats it.
@@ -143,30 +126,30 @@ describe("the web UI", () => {
       const samples = summary.rows.filter((r) => r.cells.at(-1)?.value !== null).slice(0, 5);
       expect(samples.length).toBeGreaterThan(0);
       for (const row of samples) {
-        const cell = page.locator(`tr[data-key="${row.key}"] td[data-period="${last}"]`);
+        const cell = app.page.locator(`tr[data-key="${row.key}"] td[data-period="${last}"]`);
         expect(await cell.getByTestId("value").innerText()).toBe(
           formatValue(row.cells.at(-1)!.value, row.unit, LOCALE),
         );
         const met = row.cells.at(-1)!.met;
         if (met !== null) expect(await cell.getAttribute("data-met")).toBe(met ? "met" : "not-met");
-        expect(await page.locator(`tr[data-key="${row.key}"] [data-testid="months-met"]`).innerText()).toBe(
+        expect(await app.page.locator(`tr[data-key="${row.key}"] [data-testid="months-met"]`).innerText()).toBe(
           `${row.met} of ${row.evaluated}`,
         );
       }
-      expect(await page.locator("thead").first().innerText()).toContain(formatMonth(last, LOCALE));
-      await screenshot(page, "summary");
+      expect(await app.page.locator("thead").first().innerText()).toContain(formatMonth(last, LOCALE));
+      await screenshot(app.page, "summary");
 
       // A program chosen in the filter goes to the URL and narrows the rows to the ones the API gives.
       const program = samples.find((r) => r.program)?.program ?? summary.rows.find((r) => r.program)!.program!;
-      await page.getByRole("combobox", { name: "Program" }).click();
-      await page.getByRole("option", { name: program.name }).first().click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("program")).toBe(program.id);
-      const filtered = await server.json<Summary>(`/api/summary?program=${encodeURIComponent(program.id)}`);
-      await expect.poll(() => page.locator("tr[data-key]").count()).toBe(filtered.rows.length);
+      await app.page.getByRole("combobox", { name: "Program" }).click();
+      await app.page.getByRole("option", { name: program.name }).first().click();
+      await expect.poll(() => new URL(app.page.url()).searchParams.get("program")).toBe(program.id);
+      const filtered = await app.server.json<Summary>(`/api/summary?program=${encodeURIComponent(program.id)}`);
+      await expect.poll(() => app.page.locator("tr[data-key]").count()).toBe(filtered.rows.length);
       // The exports are the same table.
-      const csv = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+      const csv = await app.page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
       expect(csv).toBe(`/api/summary.csv?program=${encodeURIComponent(program.id)}`);
-      const response = await fetch(`${server.url}${csv}`);
+      const response = await fetch(`${app.server.url}${csv}`);
       expect(response.status).toBe(200);
       expect((await response.text()).trim().split(/\r?\n/).length).toBe(filtered.rows.length + 1);
     },
@@ -178,35 +161,35 @@ describe("the web UI", () => {
     async () => {
       const path = "/metrics/rt.service_level";
       await open(path);
-      const detail = await server.json<{
+      const detail = await app.server.json<{
         points: { period: string; value: number | null; components: Record<string, number> }[];
         breakdown: { programs: { id: string; name: string }[]; queues: { id: string }[] };
       }>("/api/metrics/rt.service_level/detail");
-      await page.getByTestId("points-table").waitFor();
+      await app.page.getByTestId("points-table").waitFor();
       for (const point of detail.points) {
-        const row = page.locator(`[data-testid="points-table"] tr[data-period="${point.period}"]`);
+        const row = app.page.locator(`[data-testid="points-table"] tr[data-period="${point.period}"]`);
         expect(await row.getByTestId("value").innerText()).toBe(formatValue(point.value, "percent", LOCALE));
       }
-      const chart = await page.getByRole("img", { name: /line chart of service level/i }).innerHTML();
+      const chart = await app.page.getByRole("img", { name: /line chart of service level/i }).innerHTML();
       expect(chart).toContain("Month");
       expect(chart).toContain("Service Level (%)");
-      const body = await page.locator("main").innerText();
+      const body = await app.page.locator("main").innerText();
       for (const program of detail.breakdown.programs) expect(body).toContain(program.name);
       for (const queue of detail.breakdown.queues) expect(body).toContain(queue.id);
-      expect(await page.getByTestId("definition").innerText()).toContain("higher is better");
-      await screenshot(page, "metric-detail");
+      expect(await app.page.getByTestId("definition").innerText()).toContain("higher is better");
+      await screenshot(app.page, "metric-detail");
 
       // Drill down to a program: the scope goes to the URL and the values are the program's.
       const program = detail.breakdown.programs[0]!;
-      await page.getByRole("link", { name: program.name }).first().click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("scopeId")).toBe(program.id);
-      const atProgram = await server.json<{ points: { period: string; value: number | null }[] }>(
+      await app.page.getByRole("link", { name: program.name }).first().click();
+      await expect.poll(() => new URL(app.page.url()).searchParams.get("scopeId")).toBe(program.id);
+      const atProgram = await app.server.json<{ points: { period: string; value: number | null }[] }>(
         `/api/metrics/rt.service_level/detail?scopeLevel=program&scopeId=${program.id}`,
       );
       const lastPoint = atProgram.points.at(-1)!;
       await expect
         .poll(() =>
-          page
+          app.page
             .locator(`[data-testid="points-table"] tr[data-period="${lastPoint.period}"] [data-testid="value"]`)
             .innerText(),
         )
@@ -219,9 +202,9 @@ describe("the web UI", () => {
     "a target set in the browser changes the verdict, and a target below the benchmark asks for a reason",
     async () => {
       const [summary, catalog, before] = await Promise.all([
-        server.json<Summary>("/api/summary"),
-        server.json<{ metrics: CatalogMetric[] }>("/api/standard"),
-        server.json<Overview>("/api/overview"),
+        app.server.json<Summary>("/api/summary"),
+        app.server.json<{ metrics: CatalogMetric[] }>("/api/standard"),
+        app.server.json<Overview>("/api/overview"),
       ]);
       const counted = new Set(catalog.metrics.filter((m) => m.item46 === "program").map((m) => m.id));
       // A counted program metric meeting its targets, whose values a stricter target puts out of reach: above
@@ -243,31 +226,31 @@ describe("the web UI", () => {
         row!.direction === "higher" ? Math.ceil(Math.max(...values)) + 1 : Math.floor(Math.min(...values) / 2);
 
       await open(`/targets?metric=${row!.metric}&scopeLevel=program&scopeId=${row!.program!.id}`);
-      const value = page.getByRole("textbox", { name: /^Target/ });
+      const value = app.page.getByRole("textbox", { name: /^Target/ });
       await value.fill(String(stricter));
-      await page.getByRole("button", { name: /In force from/ }).click();
+      await app.page.getByRole("button", { name: /In force from/ }).click();
       await pickMonth(summary.periods[0]!);
-      await page.getByRole("button", { name: "Save target" }).click();
-      await page.getByText("Target saved").waitFor();
+      await app.page.getByRole("button", { name: "Save target" }).click();
+      await app.page.getByText("Target saved").waitFor();
       await expect
-        .poll(() => page.getByTestId("target-history").innerText())
+        .poll(() => app.page.getByTestId("target-history").innerText())
         .toContain(formatValue(stricter, row!.unit, LOCALE));
 
       // The row no longer meets targeted levels, in the API and on the Performance Summary Table.
-      const after = await server.json<Summary>(`/api/summary?program=${row!.program!.id}`);
+      const after = await app.server.json<Summary>(`/api/summary?program=${row!.program!.id}`);
       const changed = after.rows.find((r) => r.key === row!.key)!;
       expect(changed.meeting).toBe(false);
       await open(`/summary?program=${row!.program!.id}`);
-      const status = page.locator(`tr[data-key="${row!.key}"] td`).last();
+      const status = app.page.locator(`tr[data-key="${row!.key}"] td`).last();
       await expect.poll(async () => (await status.innerText()).toLowerCase()).toMatch(/not meeting|improving/);
       // ... and the entity counts one metric fewer meeting, on the Overview.
-      const overview = await server.json<Overview>("/api/overview");
+      const overview = await app.server.json<Overview>("/api/overview");
       const entityBefore = before.scopes.find((s) => s.scope.level === "entity")!;
       const entityAfter = overview.scopes.find((s) => s.scope.level === "entity")!;
       expect(entityAfter.meeting).toBe(entityBefore.meeting - 1);
       await open("/");
       await expect
-        .poll(() => page.getByTestId("entity-meeting-share").innerText())
+        .poll(() => app.page.getByTestId("entity-meeting-share").innerText())
         .toBe(formatShare(entityAfter.meetingShare, LOCALE));
 
       // A target worse than the benchmark without a reason: the API's message shows at the Reason field.
@@ -282,32 +265,32 @@ describe("the web UI", () => {
       const bench = benchmarked.benchmarks[0]!.value;
       const worse = benchmarked.direction === "higher" ? bench - 10 : bench + 10;
       await open(`/targets?metric=${benchmarked.id}&scopeLevel=program&scopeId=${where.id}`);
-      await page.getByRole("textbox", { name: /^Target/ }).fill(String(worse));
-      await page.getByRole("button", { name: "Save target" }).click();
-      const reason = page.getByRole("textbox", { name: /^Reason/ });
+      await app.page.getByRole("textbox", { name: /^Target/ }).fill(String(worse));
+      await app.page.getByRole("button", { name: "Save target" }).click();
+      const reason = app.page.getByRole("textbox", { name: /^Reason/ });
       await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
       const describedBy = (await reason.getAttribute("aria-describedby")) ?? "";
       const messages = await Promise.all(
         describedBy
           .split(/\s+/)
           .filter(Boolean)
-          .map((id) => page.locator(`[id="${id}"]`).innerText()),
+          .map((id) => app.page.locator(`[id="${id}"]`).innerText()),
       );
       expect(messages.join(" ")).toMatch(/below the benchmark/);
-      await screenshot(page, "targets-reason-required");
+      await screenshot(app.page, "targets-reason-required");
       await reason.fill("New client programme: ramping up for the first quarter");
-      await page.getByRole("button", { name: "Save target" }).click();
-      await page.getByText("Target saved").waitFor();
-      await screenshot(page, "targets");
+      await app.page.getByRole("button", { name: "Save target" }).click();
+      await app.page.getByText("Target saved").waitFor();
+      await screenshot(app.page, "targets");
 
       // A queue's own target: the form offers queues, and the target is stored at the queue.
-      const { queues } = await server.json<{ queues: { id: string; kind: string }[] }>("/api/organisation");
+      const { queues } = await app.server.json<{ queues: { id: string; kind: string }[] }>("/api/organisation");
       const queue = queues.find((q) => q.kind === "real-time")!;
       await open(`/targets?metric=rt.service_level&scopeLevel=queue&scopeId=${queue.id}`);
-      await page.getByRole("textbox", { name: /^Target/ }).fill("85");
-      await page.getByRole("button", { name: "Save target" }).click();
-      await page.getByText("Target saved").waitFor();
-      const inForce = await server.json<{ targets: { metric: string; scope: { level: string; id: string } }[] }>(
+      await app.page.getByRole("textbox", { name: /^Target/ }).fill("85");
+      await app.page.getByRole("button", { name: "Save target" }).click();
+      await app.page.getByText("Target saved").waitFor();
+      const inForce = await app.server.json<{ targets: { metric: string; scope: { level: string; id: string } }[] }>(
         `/api/targets?metric=rt.service_level&scopeLevel=queue&scopeId=${queue.id}`,
       );
       expect(inForce.targets.map((t) => t.scope)).toContainEqual({ level: "queue", id: queue.id });
@@ -318,7 +301,7 @@ describe("the web UI", () => {
   test(
     "a file uploaded from the browser is imported and shows in the history",
     async () => {
-      const organisation = await server.json<{
+      const organisation = await app.server.json<{
         locations: { id: string; timeZone?: string; time_zone?: string }[];
         programs: { id: string; locationId: string }[];
         queues: { id: string; programId: string; channel: string; kind: string }[];
@@ -351,26 +334,26 @@ describe("the web UI", () => {
       const csv = `${header}\n${lines.join("\n")}\n`;
 
       await open("/data");
-      await page.getByRole("heading", { name: "Upload a file" }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles({
+      await app.page.getByRole("heading", { name: "Upload a file" }).waitFor();
+      await app.page.locator('input[type="file"]').setInputFiles({
         name: "twenty-calls.csv",
         mimeType: "text/csv",
         buffer: Buffer.from(csv),
       });
-      await page.getByText("twenty-calls.csv").waitFor();
-      await page.getByRole("button", { name: "Upload and import" }).click();
-      const result = page.getByTestId("import-result");
+      await app.page.getByText("twenty-calls.csv").waitFor();
+      await app.page.getByRole("button", { name: "Upload and import" }).click();
+      const result = app.page.getByTestId("import-result");
       await result.waitFor({ timeout: 60_000 });
       expect(await result.innerText()).toMatch(/20 rows read, 20 loaded, 0 rejected/);
-      const history = await server.json<{ imports: { id: number; files: string[]; rows: { loaded: number } }[] }>(
+      const history = await app.server.json<{ imports: { id: number; files: string[]; rows: { loaded: number } }[] }>(
         "/api/imports",
       );
       const batch = history.imports.find((b) => b.files.includes("twenty-calls.csv"));
       expect(batch?.rows.loaded).toBe(20);
-      const row = page.locator(`tr[data-import="${batch!.id}"]`);
+      const row = app.page.locator(`tr[data-import="${batch!.id}"]`);
       await expect.poll(() => row.innerText()).toContain("twenty-calls.csv");
       expect(await row.getByTestId("rows-loaded").innerText()).toBe("20");
-      await screenshot(page, "data");
+      await screenshot(app.page, "data");
     },
     PAGE_TIMEOUT,
   );
@@ -380,24 +363,24 @@ describe("the web UI", () => {
     async () => {
       const program = "northwind-care-chicago";
       await open(`/quality?program=${program}`);
-      const plan = await server.json<{
+      const plan = await app.server.json<{
         rows: { program: string; month: string; work: string; accuracy: { customer: { estimate: number | null } } }[];
       }>(`/api/quality/plan?program=${program}`);
       const row = plan.rows.find((r) => r.work === "human")!;
-      const cell = page.locator(`tr[data-row="${row.month} human"]`).getByTestId("accuracy-customer");
+      const cell = app.page.locator(`tr[data-row="${row.month} human"]`).getByTestId("accuracy-customer");
       await expect.poll(() => cell.innerText()).toContain(formatShare(row.accuracy.customer.estimate, LOCALE));
-      const calibration = await server.json<{
+      const calibration = await app.server.json<{
         quarters: { quarter: string; evaluators: { evaluator: string; share: number | null }[] }[];
       }>(`/api/quality/calibration?program=${program}`);
       const quarter = calibration.quarters.at(-1)!;
       const evaluator = quarter.evaluators[0]!;
-      const agreement = page.locator(`tr[data-evaluator="${quarter.quarter} ${evaluator.evaluator}"]`);
+      const agreement = app.page.locator(`tr[data-evaluator="${quarter.quarter} ${evaluator.evaluator}"]`);
       await expect
         .poll(() => agreement.getByTestId("agreement").innerText())
         .toContain(formatShare(evaluator.share, LOCALE));
-      await page.getByTestId("compliance-table").waitFor();
-      await page.getByTestId("cx-link-table").waitFor();
-      await screenshot(page, "quality");
+      await app.page.getByTestId("compliance-table").waitFor();
+      await app.page.getByTestId("cx-link-table").waitFor();
+      await screenshot(app.page, "quality");
     },
     PAGE_TIMEOUT,
   );
@@ -406,7 +389,7 @@ describe("the web UI", () => {
     "no page logged an error",
     () => {
       // 404s for resources are reported by the tests above; page errors would mean a broken component.
-      expect(browser.errors.filter((e) => e.startsWith("page error"))).toEqual([]);
+      expect(app.browser.errors.filter((e) => e.startsWith("page error"))).toEqual([]);
     },
     PAGE_TIMEOUT,
   );

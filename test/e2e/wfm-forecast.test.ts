@@ -5,36 +5,19 @@
  * days in the URL, and a "what if" typed into the form changes the verdict. Screenshots go to
  * artifacts/screenshots/.
  */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ConsistencyReport, ForecastVsActual, WfmQueue } from "../../src/interfaces/web/api.ts";
 import { formatShare } from "../../src/interfaces/web/format.ts";
-import { type Browser, buildWeb, launchBrowser, type RunningServer, screenshot, startServer } from "./harness.ts";
+import { screenshot, serveApp } from "./harness.ts";
 
 const PAGE_TIMEOUT = 120_000;
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  buildWeb();
-  [server, browser] = await Promise.all([startServer({ demoContacts: 8_000, demoMonths: 2 }), launchBrowser()]);
-  page = browser.page;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const open = async (path: string) => {
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-};
+const app = serveApp({ demoContacts: 8_000, demoMonths: 2 });
+const { open } = app;
 
 /** The chart's SVG, once ECharts has drawn the lines stroked in every colour given. */
 async function chartSvg(label: RegExp, colours: readonly string[]) {
-  const chart = page.getByRole("img", { name: label });
+  const chart = app.page.getByRole("img", { name: label });
   await expect
     .poll(async () => {
       const svg = await chart.innerHTML();
@@ -48,33 +31,33 @@ describe("WFM pages", () => {
   test(
     "Forecast: the busiest real-time queue's last week against its actuals, the methods and the error per day",
     async () => {
-      const { queues } = await server.json<{ queues: WfmQueue[] }>("/api/wfm/queues");
+      const { queues } = await app.server.json<{ queues: WfmQueue[] }>("/api/wfm/queues");
       const busiest = queues.find((q) => q.kind === "real-time") as WfmQueue;
-      const report = await server.json<ForecastVsActual>(`/api/wfm/forecast?queue=${busiest.id}`);
+      const report = await app.server.json<ForecastVsActual>(`/api/wfm/forecast?queue=${busiest.id}`);
       await open("/wfm/forecast");
-      const summary = page.getByTestId("forecast-summary");
+      const summary = app.page.getByTestId("forecast-summary");
       await summary.waitFor();
       expect(await summary.textContent()).toContain(busiest.id);
-      expect(await page.getByTestId("overall-error").textContent()).toBe(
+      expect(await app.page.getByTestId("overall-error").textContent()).toBe(
         `WAPE ${formatShare(report.error?.wape)}, MAPE ${formatShare(report.error?.mape)}`,
       );
       const lines = ["#e8590c", "#364fc7"];
       expect(await chartSvg(/forecast and actual contacts per interval/, lines)).toContain("Contacts per 30 min");
       expect(await chartSvg(/forecast and actual average handle time/, lines)).toContain("Handle time (s)");
 
-      const methods = page.getByTestId("methods-table");
+      const methods = app.page.getByTestId("methods-table");
       expect(await methods.locator("tbody tr").count()).toBe(report.backtest.scores.length);
       const chosen = methods.locator(`tr[data-method="${report.method}"]`);
       expect(await chosen.textContent()).toContain("chosen");
       const best = report.backtest.scores.find((s) => s.method === report.method);
       expect(await chosen.textContent()).toContain(formatShare(best?.wape));
 
-      const days = page.getByTestId("days-table").locator("tbody tr");
+      const days = app.page.getByTestId("days-table").locator("tbody tr");
       expect(await days.count()).toBe(7);
-      const shown = await page.getByTestId("day-wape").allTextContents();
+      const shown = await app.page.getByTestId("day-wape").allTextContents();
       expect(shown).toEqual(report.days.map((d) => formatShare(d.error?.wape)));
-      expect(browser.errors).toEqual([]);
-      await screenshot(page, "wfm-forecast");
+      expect(app.browser.errors).toEqual([]);
+      await screenshot(app.page, "wfm-forecast");
 
       // Three days picked in the calendar: they go to the URL and the page forecasts them.
       const [first, last] = [report.days[1]?.day as string, report.days[3]?.day as string];
@@ -82,24 +65,26 @@ describe("WFM pages", () => {
         new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
           new Date(`${day}T00:00:00Z`),
         );
-      await page.getByRole("button", { name: "Days forecast" }).click();
-      await page
+      await app.page.getByRole("button", { name: "Days forecast" }).click();
+      await app.page
         .getByRole("button", { name: dayLabel(first), exact: true })
         .first()
         .click();
-      await page
+      await app.page
         .getByRole("button", { name: dayLabel(last), exact: true })
         .first()
         .click();
-      await page.waitForFunction(() => window.location.search.includes("days=3"));
-      expect(new URL(page.url()).searchParams.get("from")).toBe(first);
-      await expect.poll(() => page.getByTestId("days-table").locator("tbody tr").count(), { timeout: 30_000 }).toBe(3);
+      await app.page.waitForFunction(() => window.location.search.includes("days=3"));
+      expect(new URL(app.page.url()).searchParams.get("from")).toBe(first);
+      await expect
+        .poll(() => app.page.getByTestId("days-table").locator("tbody tr").count(), { timeout: 30_000 })
+        .toBe(3);
 
       // Days from the URL: two with actuals and one after the history, at hourly intervals.
       const from = report.days.at(-2)?.day as string;
       await open(`/wfm/forecast?queue=${busiest.id}&from=${from}&days=3&interval=60`);
-      await page.locator(`[data-testid="days-table"] tr[data-day="${from}"]`).waitFor();
-      expect(await page.getByTestId("day-wape").allTextContents()).toEqual([
+      await app.page.locator(`[data-testid="days-table"] tr[data-day="${from}"]`).waitFor();
+      expect(await app.page.getByTestId("day-wape").allTextContents()).toEqual([
         expect.stringMatching(/%$/),
         expect.stringMatching(/%$/),
         "—",
@@ -111,29 +96,29 @@ describe("WFM pages", () => {
   test(
     "Target consistency: the busiest real-time queue's latest month, its verdict and chart, and a what-if",
     async () => {
-      const { queues } = await server.json<{ queues: WfmQueue[] }>("/api/wfm/queues");
+      const { queues } = await app.server.json<{ queues: WfmQueue[] }>("/api/wfm/queues");
       const queue = queues.find((q) => q.kind === "real-time") as WfmQueue;
-      const report = await server.json<ConsistencyReport>(`/api/wfm/target-consistency?queue=${queue.id}`);
+      const report = await app.server.json<ConsistencyReport>(`/api/wfm/target-consistency?queue=${queue.id}`);
       await open("/wfm/targets");
-      const verdict = page.getByTestId("verdict");
+      const verdict = app.page.getByTestId("verdict");
       await verdict.waitFor();
       expect(await verdict.textContent()).toContain(report.result.consistent ? "consistent" : "inconsistent");
-      expect(await page.getByTestId("explanation").textContent()).toBe(report.explanation);
-      expect(await page.getByTestId("implied").textContent()).toContain(
+      expect(await app.page.getByTestId("explanation").textContent()).toBe(report.explanation);
+      expect(await app.page.getByTestId("implied").textContent()).toContain(
         `implies ${formatShare(report.result.impliedAbandonment)} abandoned`,
       );
       const curve = await chartSvg(/service level and abandonment against agents/, ["#364fc7", "#c92a2a"]);
       expect(curve).toContain(`SL target ${formatShare(report.inputs.serviceLevelTarget.value)}`);
       expect(curve).toContain(`abandonment target ${formatShare(report.inputs.abandonmentTarget.value)}`);
       expect(curve).toContain(`for SL: ${report.result.agents}`);
-      const inputs = await page.getByTestId("inputs-table").textContent();
+      const inputs = await app.page.getByTestId("inputs-table").textContent();
       expect(inputs).toContain(report.inputs.patienceSeconds.source);
       expect(inputs).toContain(report.inputs.serviceLevelTarget.source);
-      expect(browser.errors).toEqual([]);
-      await screenshot(page, "wfm-target-consistency");
+      expect(app.browser.errors).toEqual([]);
+      await screenshot(app.page, "wfm-target-consistency");
 
       // What if: the classic 100 calls in 30 minutes at 180 s, 80% in 20 s, 120 s patience, 5% abandonment.
-      const form = page.getByRole("form", { name: "What if" });
+      const form = app.page.getByRole("form", { name: "What if" });
       const fill = async (name: string, value: string) => form.locator(`input[name="${name}"]`).fill(value);
       await fill("calls", "100");
       await fill("ahtSeconds", "180");
@@ -142,10 +127,10 @@ describe("WFM pages", () => {
       await fill("serviceLevelTarget", "80");
       await fill("abandonmentTarget", "5");
       await form.getByRole("button", { name: "Apply" }).click();
-      await page.waitForFunction(() => window.location.search.includes("calls=100"));
-      await page.getByText("implies 6.2% abandoned; the target is 5.0%").waitFor();
+      await app.page.waitForFunction(() => window.location.search.includes("calls=100"));
+      await app.page.getByText("implies 6.2% abandoned; the target is 5.0%").waitFor();
       expect(await verdict.textContent()).toContain("inconsistent");
-      expect(await page.getByTestId("explanation").textContent()).toMatch(/takes 1[3-9] agents, more than the 12/);
+      expect(await app.page.getByTestId("explanation").textContent()).toMatch(/takes 1[3-9] agents, more than the 12/);
     },
     PAGE_TIMEOUT,
   );
