@@ -1,6 +1,6 @@
 /**
  * Forecasting for workforce management: contacts per local interval by seasonal naive, Holt-Winters and
- * daily total × intraday profile, handle time per interval, special days, error measures and a backtest
+ * daily total × intraday profile, handle time per interval, shrinkage per weekday and week, special days, error measures and a backtest
  * that picks the method. Pure functions over {@link DayGrid}s; no I/O.
  */
 export { mape, wape } from "./accuracy.ts";
@@ -46,3 +46,13 @@ export {
   type SpecialDay,
   withoutSpecialDays,
 } from "./series.ts";
+export {
+  backtestShrinkage,
+  forecastShrinkage,
+  SHRINKAGE_METHODS,
+  type ShrinkageDay,
+  type ShrinkageForecast,
+  type ShrinkageMethod,
+  type ShrinkageScore,
+  shrinkageOn,
+} from "./shrinkage.ts";
