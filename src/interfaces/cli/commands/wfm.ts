@@ -21,6 +21,7 @@ import {
 import { CliError, emit, number, percent, table } from "../output.ts";
 import { forecastCommand } from "./forecast.ts";
 import { realtimeCommand } from "./realtime.ts";
+import { shrinkageCommand } from "./shrinkage.ts";
 import { capacityCommand, scheduleCommand } from "./wfm-plans.ts";
 
 // Command-line mistakes exit 2 like commander's own; a queue the models cannot handle exits 1.
@@ -119,10 +120,11 @@ function compute<T>(run: () => T): T {
 
 export function wfmCommand(): Command {
   return new Command("wfm")
-    .description("workforce management: Erlang B/C/A measures, staffing to service-level targets, forecasts")
+    .description("workforce management: Erlang B/C/A measures, staffing to service-level targets, forecasts, shrinkage")
     .addCommand(erlangCommand())
     .addCommand(staffCommand())
     .addCommand(forecastCommand())
+    .addCommand(shrinkageCommand())
     .addCommand(scheduleCommand())
     .addCommand(capacityCommand())
     .addCommand(realtimeCommand());
