@@ -96,3 +96,42 @@ describe("cxpm wfm capacity", () => {
     for (const w of doc.weeks.slice(2)) expect(w.recommendedFte).toBeGreaterThanOrEqual(w.requiredFte - 1e-9);
   });
 });
+
+describe("--shrinkage forecast", () => {
+  it("staffs the schedule's days and the capacity plan's weeks with the queue's shrinkage forecast", () => {
+    const { forecast } = JSON.parse(
+      spawnSync("node", ["bin/cxpm.js", "wfm", "shrinkage", "--queue", QUEUE, "--db", db, "--json"], {
+        encoding: "utf8",
+      }).stdout,
+    );
+    const week = json("schedule", "--queue", QUEUE, "--db", db, "--time-limit", "2", "--shrinkage", "forecast");
+    expect(week.firstDay).toBe("2026-04-06"); // a Monday: the days take the weekdays in order
+    expect(week.shrinkage).toEqual(forecast.byWeekday.map((d: { shrinkage: number }) => d.shrinkage));
+    expect(week.source).toMatch(/with shrinkage forecast by /);
+
+    const constant = json("capacity", "--queue", QUEUE, "--db", db, "--weeks", "2", "--headcount", "3");
+    const forecasted = json(
+      "capacity",
+      ...["--queue", QUEUE, "--db", db, "--weeks", "2", "--headcount", "3", "--shrinkage", "forecast"],
+    );
+    expect(constant.settings).toMatchObject({ shrinkage: 0.3, shrinkageFrom: "--shrinkage" });
+    expect(forecasted.settings.shrinkage).toBe(forecast.weekly);
+    expect(forecasted.settings.shrinkageFrom).toBe(`forecast by ${forecast.method} from history to 2026-03-31`);
+    // Required FTE (rounded to hundredths) scale with 1 / (1 − shrinkage).
+    const ratio = (1 - 0.3) / (1 - forecast.weekly);
+    for (const [k, w] of forecasted.weeks.entries()) {
+      expect(Math.abs(w.requiredFte - constant.weeks[k].requiredFte * ratio)).toBeLessThan(0.02);
+    }
+  });
+
+  it("needs a queue, and names what it takes", () => {
+    const file = join(dir, "one.csv");
+    writeFileSync(file, "start,required\n2026-04-06T09:00,1\n");
+    const noQueue = cxpm("schedule", "--requirements", file, "--shrinkage", "forecast");
+    expect(noQueue.status).toBe(2);
+    expect(noQueue.stderr).toContain("--shrinkage forecast needs --queue");
+    const bad = cxpm("capacity", "--queue", QUEUE, "--db", db, "--shrinkage", "often");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('e.g. 0.3, or "forecast"');
+  });
+});

@@ -8,7 +8,15 @@ import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { parse } from "csv-parse/sync";
 import { capacityPlan } from "../../../methods/capacity/index.ts";
-import { addDays, daysBetween, isDate, WEEKDAY_NAMES, weekday } from "../../../methods/forecasting/index.ts";
+import {
+  addDays,
+  daysBetween,
+  isDate,
+  type ShrinkageForecast,
+  shrinkageOn,
+  WEEKDAY_NAMES,
+  weekday,
+} from "../../../methods/forecasting/index.ts";
 import {
   DEFAULT_PATTERNS,
   parsePatterns,
@@ -18,6 +26,7 @@ import {
   type ShiftPattern,
   schedule,
 } from "../../../methods/scheduling/index.ts";
+import { shrinkageForecast } from "../../../warehouse/shrinkage.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
 import { forecastQueue, historyEnd, mondayFrom, queueSettings, trainedHeadcount } from "../../../warehouse/wfm.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
@@ -38,6 +47,15 @@ const atLeast =
 const share = (example: string) => (value: string) => {
   const x = parsed(value);
   if (!(x >= 0 && x < 1)) throw new InvalidArgumentError(`expected a share from 0 and below 1, e.g. ${example}.`);
+  return x;
+};
+/** A share, or "forecast": the queue's shrinkage forecast (see `cxpm wfm shrinkage`). */
+const shrinkageShare = (example: string) => (value: string) => {
+  if (value.trim() === "forecast") return "forecast" as const;
+  const x = parsed(value);
+  if (!(x >= 0 && x < 1)) {
+    throw new InvalidArgumentError(`expected a share from 0 and below 1, e.g. ${example}, or "forecast".`);
+  }
   return x;
 };
 const slPercent = (value: string) => {
@@ -74,7 +92,7 @@ interface ScheduleOptions {
   intervalMin: number;
   sl: number;
   thresholdS?: number;
-  shrinkage: number;
+  shrinkage: number | "forecast";
   underWeight: number;
   overWeight: number;
   timeLimit: number;
@@ -87,6 +105,8 @@ interface Requirements {
   firstDay: string;
   intervalMinutes: number;
   required: number[];
+  /** Shrinkage allowed for per day of a queue's week (one value when it is the same every day). */
+  shrinkage?: number[];
 }
 
 export function scheduleCommand(): Command {
@@ -104,7 +124,12 @@ export function scheduleCommand(): Command {
     .option("--interval-min <minutes>", "with --queue: interval length in minutes", atLeast(1, true), 30)
     .option("--sl <percent>", "service-level target in percent, when staffing from contacts", slPercent, 80)
     .option("--threshold-s <seconds>", "service-level threshold (default: the queue's, else 20)", atLeast(0))
-    .option("--shrinkage <share>", "shrinkage besides the breaks the patterns place, e.g. 0.15", share("0.15"), 0.15)
+    .option(
+      "--shrinkage <share>",
+      'shrinkage besides the breaks the patterns place, e.g. 0.15; "forecast": the queue\'s forecast per weekday',
+      shrinkageShare("0.15"),
+      0.15,
+    )
     .option("--under-weight <n>", "cost of one agent-hour short of the requirement", atLeast(0), 20)
     .option("--over-weight <n>", "cost of one agent-hour above the requirement", atLeast(0), 1)
     .option("--time-limit <seconds>", "stop the integer search after this long with the best schedule", atLeast(1), 10)
@@ -113,6 +138,12 @@ export function scheduleCommand(): Command {
     .action(async (options: ScheduleOptions) => {
       if ((options.requirements === undefined) === (options.queue === undefined)) {
         throw new CliError("give either --requirements FILE.csv or --queue ID", USAGE);
+      }
+      if (options.shrinkage === "forecast" && options.queue === undefined) {
+        throw new CliError(
+          "--shrinkage forecast needs --queue: the forecast is made from the queue's agent time",
+          USAGE,
+        );
       }
       const patterns = loadPatterns(options.patterns);
       const requirements = options.requirements
@@ -142,6 +173,7 @@ export function scheduleCommand(): Command {
       const data = {
         source: requirements.source,
         firstDay: requirements.firstDay,
+        ...(requirements.shrinkage ? { shrinkage: requirements.shrinkage } : {}),
         ...result,
         coverage: result.coverage.map((c) => ({ start: startOf(c.interval), ...c })),
         roster: agents.map((a) => ({
@@ -251,21 +283,38 @@ function readRequirements(file: string, options: ScheduleOptions): Requirements 
     source: file,
     firstDay,
     intervalMinutes: step,
-    required: byWorkload ? staffed(workload, step, options, options.thresholdS ?? 20) : required,
+    required: byWorkload
+      ? staffed(workload, step, options, options.thresholdS ?? 20, [options.shrinkage as number])
+      : required,
   };
 }
 
+/**
+ * Positions per interval by Erlang C with shrinkage allowed for: one shrinkage for every day, or one per day
+ * (a forecast's), day `d` taking `shrinkage[d]`.
+ */
 function staffed(
   workload: { contacts: number; ahtSeconds: number | null }[],
   intervalMinutes: number,
   options: ScheduleOptions,
   thresholdSeconds: number,
+  shrinkage: readonly number[],
 ): number[] {
-  return requirementsFromForecast(workload, {
-    intervalMinutes,
-    targets: { serviceLevel: { target: options.sl / 100, thresholdSeconds } },
-    shrinkage: options.shrinkage,
+  const perDay = 1440 / intervalMinutes;
+  return workload.flatMap((_, t) => {
+    if (t % perDay !== 0) return [];
+    const day = t / perDay;
+    return requirementsFromForecast(workload.slice(t, t + perDay), {
+      intervalMinutes,
+      targets: { serviceLevel: { target: options.sl / 100, thresholdSeconds } },
+      shrinkage: (shrinkage.length === 1 ? shrinkage[0] : shrinkage[day]) as number,
+    });
   });
+}
+
+/** The queue's shrinkage forecast from its history up to `historyTo`, refused as a CLI error. */
+async function forecastOfShrinkage(warehouse: Warehouse, queue: string, historyTo: string): Promise<ShrinkageForecast> {
+  return (await attempt(() => shrinkageForecast(warehouse, { queue, to: historyTo }))).forecast;
 }
 
 /** A queue's week, forecast from the warehouse history and staffed by Erlang C. */
@@ -289,11 +338,22 @@ async function queueRequirements(options: ScheduleOptions): Promise<Requirements
       d.contacts.map((contacts, k) => ({ contacts, ahtSeconds: d.ahtSeconds[k] ?? null })),
     );
     const threshold = options.thresholdS ?? queue.slThresholdSeconds ?? 20;
+    const shrinkage =
+      options.shrinkage === "forecast"
+        ? await forecastOfShrinkage(warehouse, queue.queueId, forecast.historyTo)
+        : options.shrinkage;
+    const perDay =
+      typeof shrinkage === "number" ? [shrinkage] : forecast.days.map((d) => shrinkageOn(shrinkage, d.day));
+    const shrinkageText =
+      typeof shrinkage === "number"
+        ? `${percent(shrinkage)} shrinkage`
+        : `shrinkage forecast by ${shrinkage.method} (${perDay.map(percent).join(", ")} from ${firstDay})`;
     return {
-      source: `${forecast.scope} forecast by ${forecast.method} from history to ${forecast.historyTo} (${forecast.timeZone}), staffed by Erlang C at ${options.sl}% in ${threshold} s with ${percent(options.shrinkage)} shrinkage`,
+      source: `${forecast.scope} forecast by ${forecast.method} from history to ${forecast.historyTo} (${forecast.timeZone}), staffed by Erlang C at ${options.sl}% in ${threshold} s with ${shrinkageText}`,
       firstDay,
       intervalMinutes: forecast.intervalMinutes,
-      required: staffed(workload, forecast.intervalMinutes, options, threshold),
+      required: staffed(workload, forecast.intervalMinutes, options, threshold, perDay),
+      shrinkage: perDay,
     };
   } finally {
     warehouse.close();
@@ -348,7 +408,7 @@ interface CapacityOptions {
   headcount?: number;
   attrition: number;
   lagWeeks: number;
-  shrinkage: number;
+  shrinkage: number | "forecast";
   method: "erlang-c" | "workload";
   sl: number;
   thresholdS?: number;
@@ -371,7 +431,12 @@ export function capacityCommand(): Command {
     )
     .option("--attrition <share>", "share of staff leaving per month", share("0.03"), 0.03)
     .option("--lag-weeks <n>", "weeks from a hire's start to live work (recruiting and training)", atLeast(0, true), 6)
-    .option("--shrinkage <share>", "share of paid time not available for contacts", share("0.3"), 0.3)
+    .option(
+      "--shrinkage <share>",
+      'share of paid time not available for contacts; "forecast": the queue\'s weekly forecast',
+      shrinkageShare("0.3"),
+      0.3,
+    )
     .addOption(
       new Option("--method <method>", "erlang-c: per interval at the service-level target; workload: hours / occupancy")
         .choices(["erlang-c", "workload"])
@@ -404,6 +469,14 @@ export function capacityCommand(): Command {
         }
         const headcount = options.headcount ?? (roster?.heads as number);
         const threshold = options.thresholdS ?? queue.slThresholdSeconds ?? 20;
+        const shrinkageModel =
+          options.shrinkage === "forecast"
+            ? await forecastOfShrinkage(warehouse, queue.queueId, forecast.historyTo)
+            : null;
+        const shrinkage = shrinkageModel?.weekly ?? (options.shrinkage as number);
+        const shrinkageFrom = shrinkageModel
+          ? `forecast by ${shrinkageModel.method} from history to ${shrinkageModel.historyTo}`
+          : "--shrinkage";
         const weeks = Array.from({ length: options.weeks }, (_, w) =>
           forecast.days
             .slice(7 * w, 7 * w + 7)
@@ -421,7 +494,7 @@ export function capacityCommand(): Command {
                     method: "erlang-c",
                     targets: { serviceLevel: { target: options.sl / 100, thresholdSeconds: threshold } },
                   },
-            shrinkage: options.shrinkage,
+            shrinkage,
             hoursPerFte: options.hoursPerFte,
             headcount,
             attritionMonthly: options.attrition,
@@ -437,7 +510,8 @@ export function capacityCommand(): Command {
             headcountFrom: roster ? `trained CSSs of ${queue.programId} on ${roster.asOf}` : "--headcount",
             attritionMonthly: options.attrition,
             lagWeeks: options.lagWeeks,
-            shrinkage: options.shrinkage,
+            shrinkage,
+            shrinkageFrom,
             hoursPerFte: options.hoursPerFte,
             ...(options.method === "workload"
               ? { occupancy: options.occupancy }
@@ -448,7 +522,7 @@ export function capacityCommand(): Command {
         emit(options.json, data, () => {
           const lines = [
             `Capacity plan of ${forecast.scope}, ${options.weeks} weeks from ${firstWeek}`,
-            `Forecast by ${forecast.method} from history to ${forecast.historyTo}; required FTE by ${plan.method === "erlang-c" ? `Erlang C per ${forecast.intervalMinutes}-minute interval at ${options.sl}% in ${threshold} s` : `workload at ${percent(options.occupancy)} occupancy`}, ${percent(options.shrinkage)} shrinkage, ${number(options.hoursPerFte)} h per FTE`,
+            `Forecast by ${forecast.method} from history to ${forecast.historyTo}; required FTE by ${plan.method === "erlang-c" ? `Erlang C per ${forecast.intervalMinutes}-minute interval at ${options.sl}% in ${threshold} s` : `workload at ${percent(options.occupancy)} occupancy`}, ${percent(shrinkage)} shrinkage${shrinkageModel ? ` (${shrinkageFrom})` : ""}, ${number(options.hoursPerFte)} h per FTE`,
             `Headcount ${number(headcount)} (${data.settings.headcountFrom}); attrition ${percent(options.attrition)} a month (${percent(plan.weeklyAttrition)} a week); hires work live after ${options.lagWeeks} weeks`,
             "",
             table(
