@@ -44,6 +44,7 @@ import {
 import { importFiles } from "../warehouse/import/load.ts";
 import { identityMapping } from "../warehouse/import/mapping.ts";
 import { DEFAULT_SETTINGS } from "../warehouse/metrics/components/index.ts";
+import { shrinkageForecast } from "../warehouse/shrinkage.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import {
   forecastQueue,
@@ -64,6 +65,10 @@ export type WfmPlanKind = (typeof WFM_PLAN_KINDS)[number];
 
 const share = (what: string) =>
   z.number().min(0, `${what}: a share from 0, e.g. 0.15`).lt(1, `${what}: a share below 1, e.g. 0.15 for 15%`);
+/** A share of paid time, or "forecast": the queue's shrinkage forecast from its agent time and absences. */
+const shrinkageInput = z.union([share("shrinkage"), z.literal("forecast")], {
+  error: 'shrinkage: a share from 0 and below 1, e.g. 0.15, or "forecast"',
+});
 const serviceLevel = z
   .number()
   .gt(0, "a share above 0, e.g. 0.8 for 80%")
@@ -95,7 +100,9 @@ export const CapacityPlanInput = z.strictObject({
     .describe("FTE working now (default: the program's trained CSSs on the roster's latest day)"),
   attritionMonthly: share("attritionMonthly").default(0.03).describe("share of staff leaving per month"),
   lagWeeks: z.number().int().min(0).max(52).default(6).describe("weeks from a hire's start to live work"),
-  shrinkage: share("shrinkage").default(0.3).describe("share of paid time not available for contacts"),
+  shrinkage: shrinkageInput
+    .default(0.3)
+    .describe('share of paid time not available for contacts, or "forecast": the queue\'s weekly shrinkage forecast'),
   method: z
     .enum(["erlang-c", "workload"])
     .default("erlang-c")
@@ -126,9 +133,12 @@ export const ScheduleInput = z.strictObject({
   timeLimitSeconds: z.number().min(1).max(120).default(10).describe("stop the integer search after this long"),
   serviceLevel,
   thresholdSeconds,
-  shrinkage: share("shrinkage")
+  shrinkage: shrinkageInput
     .default(0.15)
-    .describe("shrinkage besides the breaks the patterns place (absence, training, meetings)"),
+    .describe(
+      'shrinkage besides the breaks the patterns place (absence, training, meetings), or "forecast": the ' +
+        "queue's shrinkage forecast per weekday",
+    ),
   intervalMinutes,
 });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
@@ -141,6 +151,17 @@ interface PlannedQueue {
   readonly timeZone: string;
   readonly forecast: { readonly method: string; readonly historyTo: string };
   readonly intervalMinutes: number;
+  /**
+   * The shrinkage allowed for: `given` (the input's share) or the forecast it came from, the weekly value and
+   * one per weekday, Monday first. Absent from plans made before it was recorded.
+   */
+  readonly shrinkage?: PlannedShrinkage;
+}
+
+export interface PlannedShrinkage {
+  readonly from: string;
+  readonly weekly: number;
+  readonly byWeekday: readonly number[];
 }
 
 /** A capacity plan's result: the plan of the methods, its settings, and the staff per interval it needs. */
@@ -258,6 +279,27 @@ async function refusedAs<T>(field: string, work: () => Promise<T> | T): Promise<
   }
 }
 
+/**
+ * The shrinkage a plan allows for: the input's share every day, or the queue's forecast from its agent time
+ * and absences up to the end of the history the contacts were forecast from.
+ */
+async function plannedShrinkage(
+  warehouse: Warehouse,
+  queueId: string,
+  given: number | "forecast",
+  historyTo: string,
+): Promise<PlannedShrinkage> {
+  if (given !== "forecast") return { from: "given", weekly: given, byWeekday: new Array<number>(7).fill(given) };
+  const { forecast } = await refusedAs("shrinkage", () =>
+    shrinkageForecast(warehouse, { queue: queueId, to: historyTo }),
+  );
+  return {
+    from: `forecast by ${forecast.method} from history to ${forecast.historyTo}`,
+    weekly: forecast.weekly,
+    byWeekday: forecast.byWeekday,
+  };
+}
+
 /** The queue's forecast from `from` for `days`, with the queue's settings; refusals name the queue. */
 async function queueForecast(
   warehouse: Warehouse,
@@ -326,6 +368,7 @@ export async function createCapacityPlan(
   }
   const threshold = inputs.thresholdSeconds ?? queue.slThresholdSeconds ?? 20;
   const targets = { serviceLevel: { target: inputs.serviceLevel, thresholdSeconds: threshold } };
+  const shrinkage = await plannedShrinkage(warehouse, queue.queueId, inputs.shrinkage, forecast.historyTo);
   const intervals = workloadOf(forecast);
   const step = forecast.intervalMinutes;
   const plan = await refusedAs("", () =>
@@ -340,7 +383,7 @@ export async function createCapacityPlan(
         inputs.method === "workload"
           ? { method: "workload", occupancy: inputs.occupancy }
           : { method: "erlang-c", targets },
-      shrinkage: inputs.shrinkage,
+      shrinkage: shrinkage.weekly,
       hoursPerFte: inputs.hoursPerFte,
       headcount: headcount as number,
       attritionMonthly: inputs.attritionMonthly,
@@ -357,6 +400,7 @@ export async function createCapacityPlan(
   const result: CapacityResult = {
     ...planned(queue, forecast),
     ...plan,
+    shrinkage,
     settings: { headcount: headcount as number, headcountFrom, thresholdSeconds: threshold },
     intervalStaff,
   };
@@ -404,7 +448,15 @@ export async function createSchedule(
     targets: { serviceLevel: { target: inputs.serviceLevel, thresholdSeconds: threshold } },
   };
   const agents = requirementsFromForecast(workload, settings);
-  const required = requirementsFromForecast(workload, { ...settings, shrinkage: inputs.shrinkage });
+  const shrinkage = await plannedShrinkage(warehouse, queue.queueId, inputs.shrinkage, forecast.historyTo);
+  // Each day with its weekday's shrinkage.
+  const required = forecast.days.flatMap((d, i) => {
+    const perDay = workload.length / forecast.days.length;
+    return requirementsFromForecast(workload.slice(i * perDay, (i + 1) * perDay), {
+      ...settings,
+      shrinkage: shrinkage.byWeekday[weekday(d.day)] as number,
+    });
+  });
   const solved = await refusedAs("patterns", () =>
     schedule({
       required,
@@ -429,6 +481,7 @@ export async function createSchedule(
     `${addDays(firstDay, Math.floor(t / perDay))}T${clock((t % perDay) * solved.intervalMinutes)}`;
   const result: ScheduleResult = {
     ...planned(queue, forecast),
+    shrinkage,
     firstDay,
     days: solved.days,
     thresholdSeconds: threshold,

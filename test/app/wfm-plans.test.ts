@@ -13,6 +13,7 @@ import {
   publishWfmPlan,
 } from "../../src/app/wfm-plans.ts";
 import { generateDemo } from "../../src/warehouse/demo/generate.ts";
+import { shrinkageForecast } from "../../src/warehouse/shrinkage.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { appDbPerTest, ENGINES } from "../support/app-db.ts";
 
@@ -198,6 +199,42 @@ describe.each(ENGINES)("capacity plans and schedules on %s", (engine) => {
     ]);
   }, 60_000);
 
+  it('plans with the queue\'s shrinkage forecast when given "forecast"', async () => {
+    const { db } = app();
+    const given = await createCapacityPlan(db, warehouse, { queue: QUEUE, weeks: 2, headcount: 3 }, "ana");
+    const planned = await createCapacityPlan(
+      db,
+      warehouse,
+      { queue: QUEUE, weeks: 2, headcount: 3, shrinkage: "forecast" },
+      "ana",
+    );
+    const { forecast } = await shrinkageForecast(warehouse, { queue: QUEUE, to: planned.result.forecast.historyTo });
+    expect(given.result.shrinkage).toEqual({ from: "given", weekly: 0.3, byWeekday: new Array(7).fill(0.3) });
+    expect(planned.inputs.shrinkage).toBe("forecast");
+    expect(planned.result.shrinkage).toEqual({
+      from: `forecast by ${forecast.method} from history to ${forecast.historyTo}`,
+      weekly: forecast.weekly,
+      byWeekday: forecast.byWeekday,
+    });
+    // Required FTE (rounded to hundredths) scale with 1 / (1 − shrinkage).
+    for (const [k, w] of planned.result.weeks.entries()) {
+      const expected = (given.result.weeks[k]!.requiredFte * 0.7) / (1 - forecast.weekly);
+      expect(Math.abs(w.requiredFte - expected)).toBeLessThan(0.02);
+    }
+
+    // A week inside the history: the shrinkage is forecast from the days before it, each day its weekday's.
+    const week = await createSchedule(
+      db,
+      warehouse,
+      { queue: QUEUE, week: WEEK, timeLimitSeconds: 2, shrinkage: "forecast" },
+      "ana",
+    );
+    expect(week.result.shrinkage?.from).toMatch(/ from history to 2026-03-15$/);
+    const before = await shrinkageForecast(warehouse, { queue: QUEUE, to: "2026-03-15" });
+    expect(week.result.shrinkage?.byWeekday).toEqual(before.forecast.byWeekday);
+    for (const i of week.result.intervals) expect(i.required).toBeGreaterThanOrEqual(i.agents);
+  }, 60_000);
+
   it("refuses what it cannot plan, naming the field, and stores nothing", async () => {
     const { db } = app();
     expect(await refusal(createSchedule(db, warehouse, { queue: "nowhere" }, "a"))).toEqual(["queue"]);
@@ -217,6 +254,9 @@ describe.each(ENGINES)("capacity plans and schedules on %s", (engine) => {
       "queue",
     ]);
     expect(await refusal(createCapacityPlan(db, warehouse, { queue: QUEUE, shrinkage: 1 }, "a"))).toEqual([
+      "shrinkage",
+    ]);
+    expect(await refusal(createSchedule(db, warehouse, { queue: QUEUE, shrinkage: "often" }, "a"))).toEqual([
       "shrinkage",
     ]);
     expect(await refusal(createCapacityPlan(db, warehouse, { queue: QUEUE, weeks: 2, extra: 1 }, "a"))).toEqual([
