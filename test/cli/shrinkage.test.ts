@@ -59,7 +59,7 @@ describe("cxpm wfm shrinkage", () => {
     const text = cxpm("--program", "tailspin-care-lisbon");
     expect(text.status).toBe(0);
     expect(text.stdout).toContain("Shrinkage of program tailspin-care-lisbon");
-    expect(text.stdout).toMatch(/Forecast by \S+ from history to 2026-03-31; backtest on 14 days/);
+    expect(text.stdout).toMatch(/Forecast by \S+ from history to 2026-03-31; backtest on 28 days/);
     expect(text.stdout).toMatch(/Each of the 4 weeks from 2026-04-06: [\d.]+%/);
   });
 

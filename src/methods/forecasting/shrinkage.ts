@@ -126,11 +126,11 @@ export function backtestShrinkage(history: readonly ShrinkageDay[], weeks: numbe
 
 /**
  * Forecasts shrinkage per weekday and per week from a daily history (any order; days missing count as no paid
- * hours). With two weeks or more, the last `holdoutWeeks` (at most, default 2, keeping a week to fit) are held
+ * hours). With two weeks or more, the last `holdoutWeeks` (at most, default 4, keeping a week to fit) are held
  * out and the method with the lowest error is refitted on the whole history; with less, the baseline is used.
  * Throws when no day has paid hours.
  */
-export function forecastShrinkage(history: readonly ShrinkageDay[], holdoutWeeks = 2): ShrinkageForecast {
+export function forecastShrinkage(history: readonly ShrinkageDay[], holdoutWeeks = 4): ShrinkageForecast {
   const days = contiguous(history);
   const last = days.at(-1);
   if (!last || !days.some((d) => d.paidHours > 0)) {
