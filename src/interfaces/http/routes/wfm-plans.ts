@@ -70,6 +70,14 @@ const Planned = {
   timeZone: z.string(),
   forecast: z.object({ method: z.string(), historyTo: z.string() }),
   intervalMinutes: n,
+  shrinkage: z
+    .object({
+      from: z.string().describe('"given", or the shrinkage forecast it came from'),
+      weekly: n,
+      byWeekday: list(n).describe("Monday first"),
+    })
+    .optional()
+    .describe("the shrinkage allowed for (absent from plans made before it was recorded)"),
 };
 
 const CapacityWeek = z.object({
