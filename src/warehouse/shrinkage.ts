@@ -118,7 +118,8 @@ export async function shrinkageHistory(warehouse: Warehouse, scope: ShrinkageSco
     ...(kind === null ? [program] : [program, program, kind]),
     ...(scope.to === undefined ? [] : [scope.to]),
   ];
-  const upTo = scope.to === undefined ? "" : "WHERE day <= CAST(? AS DATE)";
+  // Absences booked ahead, beyond the agent time, are plans, not history.
+  const upTo = scope.to === undefined ? "" : "AND day <= CAST(? AS DATE)";
   const rows = await warehouse.all<{
     day: string;
     paid: number | null;
@@ -144,7 +145,7 @@ export async function shrinkageHistory(warehouse: Warehouse, scope: ShrinkageSco
        SELECT coalesce(t.day, a.day) AS day, t.paid, t.onsite, t.working, a.planned, a.unplanned
        FROM t FULL JOIN a ON t.day = a.day)
      SELECT strftime(day, '%Y-%m-%d') AS day, paid, onsite, working, planned, unplanned
-     FROM joined ${upTo} ORDER BY day`,
+     FROM joined WHERE day BETWEEN (SELECT min(day) FROM t) AND (SELECT max(day) FROM t) ${upTo} ORDER BY day`,
     params,
   );
   if (!rows.some((r) => r.paid !== null)) {

@@ -25,11 +25,15 @@ describe("shrinkage history", () => {
       time("b", "deferred", "2026-01-05T21:00:00", { paid: null, onsite: 4, productive: 3, available: 0 }),
       // Another program: left out.
       time("e", "real-time", "2026-01-05T09:00:00", { paid: 8, onsite: 8, productive: 1, available: 1 }),
+      // The 12th: a row without time, on a day of planned absence. The history runs from the first to the last agent time.
+      time("a", "real-time", "2026-01-12T09:00:00", { paid: 0, onsite: 0, productive: 0, available: 0 }),
     ]);
     await fixture.load("absences", [
       { person_id: "c", program_id: "care", absent_on: "2026-01-05", hours: 8, reason: "illness" },
       { person_id: "d", program_id: "care", absent_on: "2026-01-05", hours: 4, reason: "vacation" },
       { person_id: "a", program_id: "care", absent_on: "2026-01-12", hours: 2, reason: "personal", planned: true },
+      // Booked beyond the agent time: not history yet.
+      { person_id: "a", program_id: "care", absent_on: "2026-02-02", hours: 8, reason: "vacation", planned: true },
     ]);
     const history = await shrinkageHistory(fixture.warehouse, { program: "care" });
     expect(history.scope).toBe("program care");
