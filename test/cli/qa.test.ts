@@ -1,32 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../src/warehouse/demo/generate.ts";
-import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { describe, expect, it } from "vitest";
+import { demoWarehouse, runCxpm, runCxpmJson } from "../support/cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "cxpm-qa-"));
-const db = join(dir, "warehouse.duckdb");
+const { db } = demoWarehouse();
 const PROGRAM = "tailspin-care-lisbon";
 
-const cxpm = (...args: string[]) => spawnSync("node", ["bin/cxpm.js", "qa", ...args, "--db", db], { encoding: "utf8" });
-const json = (...args: string[]) => {
-  const result = cxpm(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
-beforeAll(async () => {
-  const warehouse = await Warehouse.open(db);
-  try {
-    await generateDemo(warehouse, { seed: 3, contacts: 4_000, months: 2, end: "2026-03" });
-  } finally {
-    warehouse.close();
-  }
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cxpm = (...args: string[]) => runCxpm("qa", ...args, "--db", db);
+const json = (...args: string[]) => runCxpmJson("qa", ...args, "--db", db);
 
 // Each command line starts a Node process (seconds on a busy machine): a few, each checking much. The
 // behaviour behind them is tested in test/warehouse/quality-*.test.ts.

@@ -1,32 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../src/warehouse/demo/generate.ts";
-import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { describe, expect, it } from "vitest";
+import { demoWarehouse, runCxpm, runCxpmJson } from "../support/cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "cxpm-wfm-plans-"));
-const db = join(dir, "warehouse.duckdb");
+const { dir, db } = demoWarehouse();
 const QUEUE = "tailspin-care-lisbon-voice";
 
-const cxpm = (...args: string[]) => spawnSync("node", ["bin/cxpm.js", "wfm", ...args], { encoding: "utf8" });
-const json = (...args: string[]) => {
-  const result = cxpm(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
-beforeAll(async () => {
-  const warehouse = await Warehouse.open(db);
-  try {
-    await generateDemo(warehouse, { seed: 3, contacts: 4_000, months: 2, end: "2026-03" });
-  } finally {
-    warehouse.close();
-  }
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cxpm = (...args: string[]) => runCxpm("wfm", ...args);
+const json = (...args: string[]) => runCxpmJson("wfm", ...args);
 
 // Each command line starts a Node process: a few, each checking much. The optimiser and the plan are tested in
 // test/methods/scheduling and test/methods/capacity.
@@ -99,11 +80,7 @@ describe("cxpm wfm capacity", () => {
 
 describe("--shrinkage forecast", () => {
   it("staffs the schedule's days and the capacity plan's weeks with the queue's shrinkage forecast", () => {
-    const { forecast } = JSON.parse(
-      spawnSync("node", ["bin/cxpm.js", "wfm", "shrinkage", "--queue", QUEUE, "--db", db, "--json"], {
-        encoding: "utf8",
-      }).stdout,
-    );
+    const { forecast } = json("shrinkage", "--queue", QUEUE, "--db", db);
     const week = json("schedule", "--queue", QUEUE, "--db", db, "--time-limit", "2", "--shrinkage", "forecast");
     expect(week.firstDay).toBe("2026-04-06"); // a Monday: the days take the weekdays in order
     expect(week.shrinkage).toEqual(forecast.byWeekday.map((d: { shrinkage: number }) => d.shrinkage));

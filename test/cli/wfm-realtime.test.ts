@@ -1,27 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../src/warehouse/demo/generate.ts";
-import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { describe, expect, it } from "vitest";
+import { demoWarehouse, runCxpm } from "../support/cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "cxpm-wfm-realtime-"));
-const db = join(dir, "warehouse.duckdb");
+const { db } = demoWarehouse();
 const QUEUE = "tailspin-care-lisbon-voice";
 
-const cxpm = (...args: string[]) =>
-  spawnSync("node", ["bin/cxpm.js", "wfm", "realtime", "--db", db, ...args], { encoding: "utf8" });
-
-beforeAll(async () => {
-  const warehouse = await Warehouse.open(db);
-  try {
-    await generateDemo(warehouse, { seed: 3, contacts: 4_000, months: 2, end: "2026-03" });
-  } finally {
-    warehouse.close();
-  }
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cxpm = (...args: string[]) => runCxpm("wfm", "realtime", "--db", db, ...args);
 
 // The report itself is tested in test/warehouse/realtime.test.ts; here, what the command line adds.
 describe("cxpm wfm realtime", () => {
