@@ -109,6 +109,17 @@ describe("WFM plans pages", () => {
       ).toBe(short);
       if (plan.summary.hireBy)
         expect(await app.page.getByTestId("hire-by").textContent()).toContain("hiring must start by");
+      expect(await summary.textContent()).toContain("Shrinkage 30.0%.");
+
+      // The queue's shrinkage forecast instead of the number: the plan says which it allowed for.
+      await app.page.getByLabel("the queue's forecast, week by week").check();
+      expect(await app.page.getByLabel("Shrinkage (%)").isDisabled()).toBe(true);
+      await app.page.getByRole("button", { name: "Make capacity plan" }).click();
+      await expect
+        .poll(async () => await summary.textContent(), { timeout: 60_000 })
+        .toMatch(/Shrinkage .*\(forecast by /);
+      const latest = await app.server.json<{ plans: { id: number }[] }>("/api/wfm/capacity-plans");
+      expect(latest.plans).toHaveLength(2);
       expect(app.browser.errors).toEqual([]);
       await screenshot(app.page, "wfm-capacity");
     },

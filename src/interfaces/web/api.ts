@@ -766,6 +766,8 @@ export interface CapacityPlanDetail extends WfmPlanItem<CapacitySummary> {
       readonly headcountFrom: string;
       readonly thresholdSeconds: number;
     };
+    /** The shrinkage allowed for: `given`, or the forecast it came from; absent from older plans. */
+    readonly shrinkage?: { readonly from: string; readonly weekly: number; readonly byWeekday: readonly number[] };
   };
 }
 

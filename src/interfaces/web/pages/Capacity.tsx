@@ -9,6 +9,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -24,7 +25,7 @@ import { ApiError, type CapacityPlanDetail, type CapacitySummary, wfmApi, wfmPla
 import { Chart } from "../components/Chart.tsx";
 import { type PlanColumn, PlanList, PlanStatus } from "../components/plan-list.tsx";
 import { LoadState } from "../components/status.tsx";
-import { formatDay, formatNumber } from "../format.ts";
+import { formatDay, formatNumber, formatShare } from "../format.ts";
 import { useQueryState } from "../router.tsx";
 import { useApi } from "../use-api.ts";
 
@@ -69,6 +70,8 @@ interface Form {
   attritionPercent: number;
   lagWeeks: number;
   shrinkagePercent: number;
+  /** Use the queue's shrinkage forecast (from its agent time and absences) instead of the number. */
+  shrinkageForecast: boolean;
   serviceLevelPercent: number;
   thresholdSeconds: number | "";
 }
@@ -81,6 +84,7 @@ const INITIAL: Form = {
   attritionPercent: 3,
   lagWeeks: 6,
   shrinkagePercent: 30,
+  shrinkageForecast: false,
   serviceLevelPercent: 80,
   thresholdSeconds: "",
 };
@@ -107,7 +111,7 @@ function MakePlan({ onMade }: { onMade: (plan: CapacityPlanDetail) => void }) {
         weeks: form.weeks,
         attritionMonthly: form.attritionPercent / 100,
         lagWeeks: form.lagWeeks,
-        shrinkage: form.shrinkagePercent / 100,
+        shrinkage: form.shrinkageForecast ? "forecast" : form.shrinkagePercent / 100,
         serviceLevel: form.serviceLevelPercent / 100,
         ...(form.headcount === "" ? {} : { headcount: form.headcount }),
         ...(form.thresholdSeconds === "" ? {} : { thresholdSeconds: form.thresholdSeconds }),
@@ -173,14 +177,25 @@ function MakePlan({ onMade }: { onMade: (plan: CapacityPlanDetail) => void }) {
               max={52}
               error={field("lagWeeks")}
             />
-            <NumberInput
-              label="Shrinkage (%)"
-              value={form.shrinkagePercent}
-              onChange={number("shrinkagePercent")}
-              min={0}
-              max={99}
-              error={field("shrinkage")}
-            />
+            <Stack gap={6}>
+              <NumberInput
+                label="Shrinkage (%)"
+                value={form.shrinkagePercent}
+                onChange={number("shrinkagePercent")}
+                min={0}
+                max={99}
+                disabled={form.shrinkageForecast}
+                error={field("shrinkage")}
+              />
+              <Checkbox
+                label="the queue's forecast, week by week"
+                checked={form.shrinkageForecast}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setForm((f) => ({ ...f, shrinkageForecast: checked }));
+                }}
+              />
+            </Stack>
             <NumberInput
               label="Service-level target (%)"
               value={form.serviceLevelPercent}
@@ -353,6 +368,8 @@ function ChosenPlan({ plan }: { plan: CapacityPlanDetail }) {
         {formatNumber(summary.weeks)} weeks from {formatDay(plan.firstDay)} ({result.timeZone}), forecast by{" "}
         {result.forecast.method} from the history to {formatDay(result.forecast.historyTo)}. Peak required{" "}
         {fte(summary.peakRequiredFte)} FTE against {fte(summary.headcount)} now ({result.settings.headcountFrom}).{" "}
+        {result.shrinkage &&
+          `Shrinkage ${formatShare(result.shrinkage.weekly)}${result.shrinkage.from === "given" ? "" : ` (${result.shrinkage.from})`}. `}
         {summary.weeksShort === 0 ? (
           "No week falls short."
         ) : (
