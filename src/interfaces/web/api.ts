@@ -843,6 +843,9 @@ const planCalls = <S, D>(path: string) => ({
   remove: (id: number) => deleteJson(`/api/wfm/${path}/${id}`),
 });
 
+/** The calls of one kind of plan: list, get, create, publish, remove. */
+export type PlanCalls<S, D> = ReturnType<typeof planCalls<S, D>>;
+
 /** /api/wfm/capacity-plans and /api/wfm/schedules. */
 export const wfmPlansApi = {
   capacity: planCalls<CapacitySummary, CapacityPlanDetail>("capacity-plans"),

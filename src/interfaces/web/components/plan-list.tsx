@@ -1,11 +1,87 @@
 /**
- * What the Capacity plan and Schedule pages share: the list of saved plans (choose one, publish it, delete it)
- * and the status badge of a plan. The columns of headline numbers differ and are given by the page.
+ * What the Capacity plan and Schedule pages share: the page itself — the form that makes a plan, the list of
+ * saved plans (choose one, publish it, delete it) and the chosen plan — and the status badge of a plan. The
+ * form, the columns of headline numbers and the view of a plan differ and are given by the page.
  */
-import { Alert, Badge, Button, Group, Table, Text } from "@mantine/core";
-import { useState } from "react";
-import type { PublishedPlan, WfmPlanItem } from "../api.ts";
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import type { PlanCalls, PublishedPlan, WfmPlanItem } from "../api.ts";
 import { formatDay, formatNumber, formatTimestamp } from "../format.ts";
+import { useQueryState } from "../router.tsx";
+import { useApi } from "../use-api.ts";
+import { Section } from "./section.tsx";
+import { LoadState } from "./status.tsx";
+
+/**
+ * A page of one kind of plan: the form, the saved plans, and the chosen one — `?id=` in the URL, else the
+ * newest. A plan made or deleted reloads the list.
+ */
+export function PlansPage<S, D extends WfmPlanItem<S>>({
+  title,
+  calls,
+  columns,
+  what,
+  listSubtitle,
+  make,
+  view,
+}: {
+  title: string;
+  calls: PlanCalls<S, D>;
+  columns: readonly PlanColumn<S>[];
+  /** One plan and the saved ones in words, e.g. "schedule" and "schedules". */
+  what: { one: string; many: string };
+  listSubtitle: string;
+  make: (onMade: (plan: D) => void) => ReactNode;
+  view: (plan: D) => ReactNode;
+}) {
+  const { values, set } = useQueryState();
+  const list = useApi((signal) => calls.list(undefined, signal), []);
+  const given = values.get("id");
+  const chosen = given ? Number(given) : list.data?.plans[0]?.id;
+  const plan = useApi(
+    (signal) => (chosen ? calls.get(chosen, signal) : Promise.resolve(undefined)),
+    [chosen, list.data],
+  );
+  const saved = `Saved ${what.many}`;
+
+  return (
+    <Stack>
+      <Title order={2}>{title}</Title>
+      {make((made) => {
+        set({ id: String(made.id) });
+        list.reload();
+      })}
+      <Section title={saved} subtitle={listSubtitle}>
+        <LoadState loading={list.loading} error={list.error} what={`the ${what.many}`}>
+          {list.data ? (
+            <PlanList
+              plans={list.data.plans}
+              columns={columns}
+              chosen={chosen}
+              onChoose={(id) => set({ id: String(id) })}
+              onPublish={async (id) => {
+                const done = await calls.publish(id);
+                list.reload();
+                return done;
+              }}
+              onDelete={async (id) => {
+                await calls.remove(id);
+                if (id === chosen) set({ id: null });
+                list.reload();
+              }}
+              label={saved}
+            />
+          ) : null}
+        </LoadState>
+      </Section>
+      {chosen !== undefined && (
+        <LoadState loading={plan.loading} error={plan.error} what={`the ${what.one}`}>
+          {plan.data ? view(plan.data) : null}
+        </LoadState>
+      )}
+    </Stack>
+  );
+}
 
 /** Draft or published: a word with the colour, never colour alone. */
 export function PlanStatus({ plan }: { plan: Pick<WfmPlanItem<unknown>, "status" | "publishedBy" | "publishedAt"> }) {
@@ -40,7 +116,7 @@ export const publishedText = (p: PublishedPlan) =>
  * The saved plans, newest first; the chosen one is highlighted. Publishing and deleting ask the API and then
  * `onChanged` so the page loads the list (and the chosen plan) again.
  */
-export function PlanList<S>({
+function PlanList<S>({
   plans,
   columns,
   chosen,

@@ -8,11 +8,9 @@
 import {
   Alert,
   Button,
-  Card,
   Checkbox,
   Group,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -20,36 +18,20 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
-import { ApiError, type CapacityPlanDetail, type CapacitySummary, wfmApi, wfmPlansApi } from "../api.ts";
+import { type FormEvent, useMemo, useState } from "react";
+import { ApiError, type CapacityPlanDetail, type CapacitySummary, wfmPlansApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
-import { type PlanColumn, PlanList, PlanStatus } from "../components/plan-list.tsx";
+import { type PlanColumn, PlanStatus, PlansPage } from "../components/plan-list.tsx";
+import { QueueSelect, useWfmQueues } from "../components/queues.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatNumber, formatShare } from "../format.ts";
-import { useQueryState } from "../router.tsx";
-import { useApi } from "../use-api.ts";
 
 const REQUIRED_COLOUR = "#e8590c";
 const PLANNED_COLOUR = "#364fc7";
 const RECOMMENDED_COLOUR = "#2b8a3e";
 const SHORT_COLOUR = "#c92a2a";
 const SURPLUS_COLOUR = "#74c0fc";
-
-function Section({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      {subtitle && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {subtitle}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
-}
 
 const fte = (x: number) => formatNumber(x, 1);
 const NOWRAP = { whiteSpace: "nowrap" } as const;
@@ -90,13 +72,11 @@ const INITIAL: Form = {
 };
 
 function MakePlan({ onMade }: { onMade: (plan: CapacityPlanDetail) => void }) {
-  const queues = useApi((signal) => wfmApi.queues(signal), []);
-  const withHistory = queues.data?.queues.filter((q) => q.contacts > 0) ?? [];
+  const queues = useWfmQueues();
   const [form, setForm] = useState<Form>(INITIAL);
   const [making, setMaking] = useState(false);
   const [error, setError] = useState<Error>();
-  // Erlang C staffs real-time queues: one of those first, the busiest.
-  const queue = form.queue ?? (withHistory.find((q) => q.kind === "real-time") ?? withHistory[0])?.id ?? null;
+  const queue = form.queue ?? queues.busiest;
   const field = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
   const number = (key: keyof Form) => (v: string | number) =>
     setForm((f) => ({ ...f, [key]: v === "" ? "" : Number(v) }));
@@ -133,13 +113,10 @@ function MakePlan({ onMade }: { onMade: (plan: CapacityPlanDetail) => void }) {
       <LoadState loading={queues.loading} error={queues.error} what="the queues">
         <form onSubmit={submit} aria-label="Make a capacity plan">
           <SimpleGrid cols={{ base: 1, sm: 3, md: 5 }}>
-            <Select
-              label="Queue"
-              data={withHistory.map((q) => ({ value: q.id, label: `${q.id} (${q.kind})` }))}
+            <QueueSelect
+              queues={queues.withHistory}
               value={queue}
               onChange={(q) => setForm((f) => ({ ...f, queue: q }))}
-              allowDeselect={false}
-              searchable
               required
               error={field("queue")}
             />
@@ -394,55 +371,15 @@ function ChosenPlan({ plan }: { plan: CapacityPlanDetail }) {
 }
 
 export function CapacityPage() {
-  const { values, set } = useQueryState();
-  const list = useApi((signal) => wfmPlansApi.capacity.list(undefined, signal), []);
-  const given = values.get("id");
-  const chosen = given ? Number(given) : list.data?.plans[0]?.id;
-  const plan = useApi(
-    (signal) => (chosen ? wfmPlansApi.capacity.get(chosen, signal) : Promise.resolve(undefined)),
-    [chosen, list.data],
-  );
-
   return (
-    <Stack>
-      <Title order={2}>Capacity plan</Title>
-      <MakePlan
-        onMade={(made) => {
-          set({ id: String(made.id) });
-          list.reload();
-        }}
-      />
-      <Section
-        title="Saved capacity plans"
-        subtitle="Publishing writes a plan's staff per interval into the warehouse's workforce intervals of its queue (capacity plan staff) and recomputes their metrics."
-      >
-        <LoadState loading={list.loading} error={list.error} what="the capacity plans">
-          {list.data ? (
-            <PlanList
-              plans={list.data.plans}
-              columns={COLUMNS}
-              chosen={chosen}
-              onChoose={(id) => set({ id: String(id) })}
-              onPublish={async (id) => {
-                const done = await wfmPlansApi.capacity.publish(id);
-                list.reload();
-                return done;
-              }}
-              onDelete={async (id) => {
-                await wfmPlansApi.capacity.remove(id);
-                if (id === chosen) set({ id: null });
-                list.reload();
-              }}
-              label="Saved capacity plans"
-            />
-          ) : null}
-        </LoadState>
-      </Section>
-      {chosen !== undefined && (
-        <LoadState loading={plan.loading} error={plan.error} what="the capacity plan">
-          {plan.data ? <ChosenPlan plan={plan.data} /> : null}
-        </LoadState>
-      )}
-    </Stack>
+    <PlansPage
+      title="Capacity plan"
+      calls={wfmPlansApi.capacity}
+      columns={COLUMNS}
+      what={{ one: "capacity plan", many: "capacity plans" }}
+      listSubtitle="Publishing writes a plan's staff per interval into the warehouse's workforce intervals of its queue (capacity plan staff) and recomputes their metrics."
+      make={(onMade) => <MakePlan onMade={onMade} />}
+      view={(plan) => <ChosenPlan plan={plan} />}
+    />
   );
 }

@@ -5,11 +5,13 @@
  * Queue, days and interval length live in the URL; by default the busiest queue's last week of history, so the
  * forecast meets its actuals out of the box. Every number is the API's.
  */
-import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { type ForecastVsActual, wfmApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
+import { QueueSelect, useWfmQueues } from "../components/queues.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatNumber, formatSeconds, formatShare, humanize } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -25,20 +27,6 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round(dayNumber(to) - dayNumber(from));
 const weekday = (day: string) =>
   new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
-
-function Section({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {subtitle}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 /** Forecast and actual of one measure over every interval of the days shown, as two lines. */
 function IntervalChart({
@@ -209,11 +197,8 @@ function DaysPicker({
 
 export function ForecastPage() {
   const { values, set } = useQueryState();
-  const queues = useApi((signal) => wfmApi.queues(signal), []);
-  const withHistory = queues.data?.queues.filter((q) => q.contacts > 0) ?? [];
-  // By default the busiest real-time queue: the one staffing is planned for, with handle time to forecast.
-  const queue = values.get("queue") ?? (withHistory.find((q) => q.kind === "real-time") ?? withHistory[0])?.id ?? "";
-  const kinds = [...new Set(withHistory.map((q) => q.kind))];
+  const queues = useWfmQueues();
+  const queue = values.get("queue") ?? queues.busiest ?? "";
   const from = values.get("from") ?? undefined;
   const days = values.get("days") ?? undefined;
   const interval = values.get("interval") ?? "30";
@@ -227,21 +212,15 @@ export function ForecastPage() {
     <Stack>
       <Title order={2}>Forecast vs actual</Title>
       <LoadState loading={queues.loading} error={queues.error} what="the queues">
-        {queues.data && withHistory.length === 0 ? (
+        {queues.data && queues.withHistory.length === 0 ? (
           <Alert title="No contacts to forecast from">Load queues and contacts on the Data page.</Alert>
         ) : (
           queues.data && (
             <SimpleGrid cols={{ base: 1, sm: 3 }} maw={900}>
-              <Select
-                label="Queue"
-                data={kinds.map((kind) => ({
-                  group: humanize(kind),
-                  items: withHistory.filter((q) => q.kind === kind).map((q) => q.id),
-                }))}
+              <QueueSelect
+                queues={queues.withHistory}
                 value={queue}
                 onChange={(q) => set({ queue: q, from: null, days: null })}
-                allowDeselect={false}
-                searchable
               />
               <DaysPicker
                 from={data?.from}

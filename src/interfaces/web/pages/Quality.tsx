@@ -7,20 +7,8 @@
  * critical-error flags against the answers, for the program or one CSS. Program, month and the Pareto's
  * classes and CSS live in the URL; every number is the API's.
  */
-import {
-  Alert,
-  Badge,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
-import { type ReactNode, useMemo } from "react";
+import { Alert, Badge, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
 import {
   api,
   type CalibrationReport,
@@ -34,6 +22,7 @@ import {
   type SamplePlan,
 } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatMonth, formatNumber, formatShare, humanize } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -51,20 +40,6 @@ const Flag = ({ bad, good, badText }: { bad: boolean; good: string; badText: str
     {bad ? `✗ ${badText}` : `✓ ${good}`}
   </Text>
 );
-
-function Section({ title, children, subtitle }: { title: string; subtitle: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {subtitle}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 function PlanTable({ plan }: { plan: SamplePlan }) {
   const classes = ["customer", "business", "compliance"] as const;

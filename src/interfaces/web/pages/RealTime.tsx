@@ -8,9 +8,11 @@
  */
 import { Alert, Badge, Card, Group, List, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { type ReactNode, useMemo } from "react";
-import { type RealtimeAlert, type RealtimeReport, realtimeApi, wfmApi } from "../api.ts";
+import { useMemo } from "react";
+import { type RealtimeAlert, type RealtimeReport, realtimeApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
+import { QueueSelect, useWfmQueues } from "../components/queues.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatNumber, formatSeconds, formatShare, humanize } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -25,20 +27,6 @@ const TIMES = Array.from(
   { length: 48 },
   (_, i) => `${String(Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
 );
-
-function Section({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {subtitle}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 /** Intervals worth showing: expecting half a contact or more (as the API staffs them), staffed or with contacts. */
 const shown = (report: RealtimeReport) =>
@@ -274,10 +262,8 @@ function AdherenceTable({ report }: { report: RealtimeReport }) {
 
 export function RealTimePage() {
   const { values, set } = useQueryState();
-  const queues = useApi((signal) => wfmApi.queues(signal), []);
-  const withHistory = queues.data?.queues.filter((q) => q.contacts > 0) ?? [];
-  const realTime = withHistory.filter((q) => q.kind === "real-time");
-  const queue = values.get("queue") ?? (realTime[0] ?? withHistory[0])?.id ?? "";
+  const queues = useWfmQueues();
+  const queue = values.get("queue") ?? queues.busiest ?? "";
   const day = values.get("day") ?? undefined;
   const at = values.get("at") ?? undefined;
   const threshold = values.get("threshold") ?? "0.1";
@@ -289,27 +275,20 @@ export function RealTimePage() {
     [queue, day, at, threshold],
   );
   const data = report.data;
-  const kinds = [...new Set(withHistory.map((q) => q.kind))];
 
   return (
     <Stack>
       <Title order={2}>Real time</Title>
       <LoadState loading={queues.loading} error={queues.error} what="the queues">
-        {queues.data && withHistory.length === 0 ? (
+        {queues.data && queues.withHistory.length === 0 ? (
           <Alert title="No contacts yet">Load queues, contacts, schedules and agent states on the Data page.</Alert>
         ) : (
           queues.data && (
             <SimpleGrid cols={{ base: 1, sm: 4 }} maw={1000}>
-              <Select
-                label="Queue"
-                data={kinds.map((kind) => ({
-                  group: humanize(kind),
-                  items: withHistory.filter((q) => q.kind === kind).map((q) => q.id),
-                }))}
+              <QueueSelect
+                queues={queues.withHistory}
                 value={queue}
                 onChange={(q) => set({ queue: q, day: null, at: null })}
-                allowDeselect={false}
-                searchable
               />
               <DatePickerInput
                 label="Day"

@@ -5,29 +5,16 @@
  * required agents per day and half-hour, required against scheduled over the week, the totals with the gap to
  * the LP bound, and the roster. The plan chosen lives in the URL (`?id=`). Every number is the API's.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
-import { ApiError, type SchedulePlanDetail, type ScheduleSummary, wfmApi, wfmPlansApi } from "../api.ts";
+import { type FormEvent, useMemo, useState } from "react";
+import { ApiError, type SchedulePlanDetail, type ScheduleSummary, wfmPlansApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
-import { type PlanColumn, PlanList, PlanStatus } from "../components/plan-list.tsx";
+import { type PlanColumn, PlanStatus, PlansPage } from "../components/plan-list.tsx";
+import { QueueSelect, useWfmQueues } from "../components/queues.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatDay, formatNumber, formatShare, humanize } from "../format.ts";
-import { useQueryState } from "../router.tsx";
-import { useApi } from "../use-api.ts";
 
 const SHORT_COLOUR = "#c92a2a";
 const OVER_COLOUR = "#1971c2";
@@ -36,22 +23,6 @@ const SCHEDULED_COLOUR = "#364fc7";
 
 const weekday = (day: string) =>
   new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
-
-function Section({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      {subtitle && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {subtitle}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
-}
 
 const COLUMNS: readonly PlanColumn<ScheduleSummary>[] = [
   { title: "Agents", value: (s) => formatNumber(s.agents) },
@@ -68,13 +39,11 @@ interface Form {
 
 /** The form that makes a schedule; the request waits for the solver, up to the time limit. */
 function MakeSchedule({ onMade }: { onMade: (plan: SchedulePlanDetail) => void }) {
-  const queues = useApi((signal) => wfmApi.queues(signal), []);
-  const withHistory = queues.data?.queues.filter((q) => q.contacts > 0) ?? [];
+  const queues = useWfmQueues();
   const [form, setForm] = useState<Form>({ queue: null, week: null, timeLimitSeconds: 10, name: "" });
   const [solving, setSolving] = useState(false);
   const [error, setError] = useState<ApiError | Error>();
-  // Erlang C staffs real-time queues: one of those first, the busiest.
-  const queue = form.queue ?? (withHistory.find((q) => q.kind === "real-time") ?? withHistory[0])?.id ?? null;
+  const queue = form.queue ?? queues.busiest;
   const field = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
 
   const submit = async (event: FormEvent) => {
@@ -104,13 +73,10 @@ function MakeSchedule({ onMade }: { onMade: (plan: SchedulePlanDetail) => void }
       <LoadState loading={queues.loading} error={queues.error} what="the queues">
         <form onSubmit={submit} aria-label="Make a schedule">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <Select
-              label="Queue"
-              data={withHistory.map((q) => ({ value: q.id, label: `${q.id} (${q.kind})` }))}
+            <QueueSelect
+              queues={queues.withHistory}
               value={queue}
               onChange={(q) => setForm((f) => ({ ...f, queue: q }))}
-              allowDeselect={false}
-              searchable
               required
               error={field("queue")}
             />
@@ -400,55 +366,15 @@ function ChosenSchedule({ plan }: { plan: SchedulePlanDetail }) {
 }
 
 export function SchedulePage() {
-  const { values, set } = useQueryState();
-  const list = useApi((signal) => wfmPlansApi.schedules.list(undefined, signal), []);
-  const given = values.get("id");
-  const chosen = given ? Number(given) : list.data?.plans[0]?.id;
-  const plan = useApi(
-    (signal) => (chosen ? wfmPlansApi.schedules.get(chosen, signal) : Promise.resolve(undefined)),
-    [chosen, list.data],
-  );
-
   return (
-    <Stack>
-      <Title order={2}>Schedule</Title>
-      <MakeSchedule
-        onMade={(made) => {
-          set({ id: String(made.id) });
-          list.reload();
-        }}
-      />
-      <Section
-        title="Saved schedules"
-        subtitle="Publishing writes a schedule's requirement and scheduled staff into the warehouse's workforce intervals of its queue and week, and recomputes their metrics."
-      >
-        <LoadState loading={list.loading} error={list.error} what="the schedules">
-          {list.data ? (
-            <PlanList
-              plans={list.data.plans}
-              columns={COLUMNS}
-              chosen={chosen}
-              onChoose={(id) => set({ id: String(id) })}
-              onPublish={async (id) => {
-                const done = await wfmPlansApi.schedules.publish(id);
-                list.reload();
-                return done;
-              }}
-              onDelete={async (id) => {
-                await wfmPlansApi.schedules.remove(id);
-                if (id === chosen) set({ id: null });
-                list.reload();
-              }}
-              label="Saved schedules"
-            />
-          ) : null}
-        </LoadState>
-      </Section>
-      {chosen !== undefined && (
-        <LoadState loading={plan.loading} error={plan.error} what="the schedule">
-          {plan.data ? <ChosenSchedule plan={plan.data} /> : null}
-        </LoadState>
-      )}
-    </Stack>
+    <PlansPage
+      title="Schedule"
+      calls={wfmPlansApi.schedules}
+      columns={COLUMNS}
+      what={{ one: "schedule", many: "schedules" }}
+      listSubtitle="Publishing writes a schedule's requirement and scheduled staff into the warehouse's workforce intervals of its queue and week, and recomputes their metrics."
+      make={(onMade) => <MakeSchedule onMade={onMade} />}
+      view={(plan) => <ChosenSchedule plan={plan} />}
+    />
   );
 }

@@ -6,23 +6,12 @@
  * abandonment against agents with both targets marked, and takes "what if" numbers in place of the queue's.
  * Queue, month, basis and the what-if numbers live in the URL; every number is the API's.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useEffect, useMemo, useState } from "react";
 import { type ConsistencyReport, wfmApi } from "../api.ts";
 import { Chart } from "../components/Chart.tsx";
+import { QueueSelect, useWfmQueues } from "../components/queues.tsx";
+import { Section } from "../components/section.tsx";
 import { LoadState } from "../components/status.tsx";
 import { formatMonth, formatNumber, formatSeconds, formatShare } from "../format.ts";
 import { useQueryState } from "../router.tsx";
@@ -55,22 +44,6 @@ function monthsBetween(first: string | null, last: string | null): string[] {
     month = `${y}-${String(m).padStart(2, "0")}`;
   }
   return out.reverse();
-}
-
-function Section({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      {subtitle && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {subtitle}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
 }
 
 function Verdict({ report }: { report: ConsistencyReport }) {
@@ -304,8 +277,8 @@ function WhatIfForm({
 
 export function TargetConsistencyPage() {
   const { values, set } = useQueryState();
-  const queues = useApi((signal) => wfmApi.queues(signal), []);
-  const realTime = queues.data?.queues.filter((q) => q.kind === "real-time" && q.contacts > 0) ?? [];
+  const queues = useWfmQueues();
+  const { realTime } = queues;
   const queue = values.get("queue") ?? realTime[0]?.id ?? "";
   const chosen = realTime.find((q) => q.id === queue);
   const months = monthsBetween(chosen?.firstDay ?? null, chosen?.lastDay ?? null);
@@ -335,14 +308,7 @@ export function TargetConsistencyPage() {
         ) : (
           queues.data && (
             <SimpleGrid cols={{ base: 1, sm: 3 }} maw={900}>
-              <Select
-                label="Queue"
-                data={realTime.map((q) => q.id)}
-                value={queue}
-                onChange={(q) => set({ queue: q, month: null })}
-                allowDeselect={false}
-                searchable
-              />
+              <QueueSelect queues={realTime} value={queue} onChange={(q) => set({ queue: q, month: null })} />
               <Select
                 label="Month"
                 data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
