@@ -10,14 +10,10 @@
  */
 import {
   addDays,
-  backtest,
   daysBetween,
   daysFrom,
   firstDays,
-  forecastWith,
-  handleTimeForecast,
   isDate,
-  METHODS,
   type MethodName,
   type MethodScore,
   mape,
@@ -25,6 +21,7 @@ import {
 } from "../methods/forecasting/index.ts";
 import { checkIntervalMinutes, loadForecastHistory } from "../warehouse/forecast-history.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
+import { forecastFromHistory, type IntervalForecastDay, type QueueForecast } from "../warehouse/wfm.ts";
 import { InvalidInputError, NotFoundError } from "./errors.ts";
 
 /** A queue as the WFM pickers offer it, with the span of its history on its local clock. */
@@ -205,28 +202,26 @@ export async function forecastVsActual(warehouse: Warehouse, query: ForecastVsAc
     throw new InvalidInputError([{ field: "from", message }], message);
   }
   const trainingTo = addDays(firstDay, trainingDays - 1);
-  const volume = firstDays(history.volume, trainingDays);
-  const scored = backtest(volume, 7, METHODS, {});
-  if (scored.best === null) {
-    const message = `no forecasting method could be fitted to queue ${queue.id}'s history to ${trainingTo}`;
+  const training = {
+    ...history,
+    volume: firstDays(history.volume, trainingDays),
+    handled: firstDays(history.handled, trainingDays),
+    handleSeconds: firstDays(history.handleSeconds, trainingDays),
+  };
+  let forecast: QueueForecast;
+  try {
+    forecast = forecastFromHistory(training, { from, days });
+  } catch (e) {
+    const message = `queue ${queue.id}'s history to ${trainingTo}: ${(e as Error).message}`;
     throw new InvalidInputError([{ field: "queue", message }], message);
   }
   const skip = daysBetween(trainingTo, from) - 1;
-  const horizon = skip + days;
-  const forecast = forecastWith(scored.best, volume, horizon, {});
-  const aht = handleTimeForecast(
-    firstDays(history.handled, trainingDays),
-    firstDays(history.handleSeconds, trainingDays),
-    horizon,
-  );
 
   const out: ForecastDay[] = [];
   const allActual: (number | null)[] = [];
   const allForecast: number[] = [];
   for (let d = 0; d < days; d++) {
-    const at = (skip + d) * perDay;
-    const contacts = forecast.values.slice(at, at + perDay).map((v) => Math.max(0, v ?? 0));
-    const ahtSeconds = aht.values.slice(at, at + perDay).map((v) => v ?? null);
+    const { contacts, ahtSeconds } = forecast.days[d] as IntervalForecastDay;
     const index = trainingDays + skip + d;
     const actualVolume = index < historyDays ? daysFrom(history.volume, index).values.slice(0, perDay) : [];
     const known = actualVolume.some((v) => v !== null);
@@ -262,8 +257,12 @@ export async function forecastVsActual(warehouse: Warehouse, query: ForecastVsAc
     lastDay,
     from,
     to: addDays(from, days - 1),
-    backtest: { holdoutFirstDay: scored.holdoutFirstDay, holdoutDays: scored.holdoutDays, scores: scored.scores },
-    method: scored.best,
+    backtest: {
+      holdoutFirstDay: forecast.backtest.holdoutFirstDay,
+      holdoutDays: forecast.backtest.holdoutDays,
+      scores: forecast.backtest.scores,
+    },
+    method: forecast.method,
     days: out,
     error: allActual.length ? error(allActual, allForecast) : null,
   };

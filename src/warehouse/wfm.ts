@@ -7,6 +7,7 @@
  */
 import {
   addDays,
+  type BacktestResult,
   backtest,
   daysBetween,
   forecastWith,
@@ -15,7 +16,7 @@ import {
   type MethodName,
   weekday,
 } from "../methods/forecasting/index.ts";
-import { loadForecastHistory } from "./forecast-history.ts";
+import { type ForecastHistory, loadForecastHistory } from "./forecast-history.ts";
 import type { Warehouse } from "./warehouse.ts";
 
 export interface QueueSettings {
@@ -81,6 +82,8 @@ export interface QueueForecast {
   readonly intervalMinutes: number;
   readonly historyTo: string;
   readonly method: MethodName;
+  /** How every method did on the last week of the history; `method` is its best. */
+  readonly backtest: BacktestResult;
   readonly days: readonly IntervalForecastDay[];
 }
 
@@ -98,6 +101,11 @@ export async function forecastQueue(
     intervalMinutes: query.intervalMinutes ?? 30,
     ...(query.historyTo === undefined ? {} : { to: query.historyTo }),
   });
+  return forecastFromHistory(history, query);
+}
+
+/** {@link forecastQueue} from a history already loaded (and perhaps cut short). */
+export function forecastFromHistory(history: ForecastHistory, query: { from?: string; days: number }): QueueForecast {
   const perDay = history.volume.intervalsPerDay;
   const historyDays = history.volume.values.length / perDay;
   const historyTo = addDays(history.volume.firstDay, historyDays - 1);
@@ -126,6 +134,7 @@ export async function forecastQueue(
     intervalMinutes: history.intervalMinutes,
     historyTo,
     method: scored.best,
+    backtest: scored,
     days,
   };
 }
