@@ -604,6 +604,22 @@ function summaryOf(row: Omit<Row, "inputs" | "result">): WfmPlanSummary {
   };
 }
 
+/** The columns of a plan's summary: all but its inputs and result. */
+const SUMMARY_COLUMNS = [
+  "id",
+  "kind",
+  "queueId",
+  "name",
+  "firstDay",
+  "days",
+  "status",
+  "summary",
+  "createdBy",
+  "createdAt",
+  "publishedBy",
+  "publishedAt",
+] as const;
+
 const full = (row: Row): WfmPlan => ({ ...summaryOf(row), inputs: row.inputs, result: row.result }) as WfmPlan;
 
 /** The plans of a kind, newest first, optionally of one queue; without their results. */
@@ -612,23 +628,7 @@ export async function listWfmPlans<K extends WfmPlanKind>(
   kind: K,
   filter: { queue?: string | undefined } = {},
 ): Promise<WfmPlanSummary<K>[]> {
-  let query = db
-    .selectFrom("wfmPlans")
-    .select([
-      "id",
-      "kind",
-      "queueId",
-      "name",
-      "firstDay",
-      "days",
-      "status",
-      "summary",
-      "createdBy",
-      "createdAt",
-      "publishedBy",
-      "publishedAt",
-    ])
-    .where("kind", "=", kind);
+  let query = db.selectFrom("wfmPlans").select(SUMMARY_COLUMNS).where("kind", "=", kind);
   if (filter.queue) query = query.where("queueId", "=", filter.queue);
   const rows = await query.orderBy("id", "desc").execute();
   return rows.map((r) => summaryOf(r) as WfmPlanSummary<K>);
@@ -666,20 +666,7 @@ export async function deleteWfmPlan(db: Kysely<Database>, kind: WfmPlanKind, id:
       .deleteFrom("wfmPlans")
       .where("kind", "=", kind)
       .where("id", "=", id)
-      .returning([
-        "id",
-        "kind",
-        "queueId",
-        "name",
-        "firstDay",
-        "days",
-        "status",
-        "summary",
-        "createdBy",
-        "createdAt",
-        "publishedBy",
-        "publishedAt",
-      ])
+      .returning(SUMMARY_COLUMNS)
       .executeTakeFirst();
     if (!row) throw notFound(kind, id);
     await recordAudit(trx, {

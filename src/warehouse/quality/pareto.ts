@@ -185,18 +185,7 @@ export async function paretoReport(warehouse: Warehouse, options: ParetoOptions 
      GROUP BY ALL`,
     params,
   );
-  const groups = await warehouse.all<{
-    stored_customer: boolean;
-    stored_business: boolean;
-    stored_compliance: boolean;
-    customer: boolean;
-    business: boolean;
-    compliance: boolean;
-    non_critical: boolean;
-    unknown: number;
-    evaluations: number;
-    example: string;
-  }>(
+  const groups = await warehouse.all<FlagGroup>(
     `${scope}, per_evaluation AS (
        SELECT source, evaluation_id,
          any_value(customer_critical_error) AS stored_customer,
@@ -259,21 +248,22 @@ export async function paretoReport(warehouse: Warehouse, options: ParetoOptions 
   };
 }
 
+/** Evaluations with the same stored flags and the same classes of failed attributes, counted. */
+interface FlagGroup {
+  stored_customer: boolean;
+  stored_business: boolean;
+  stored_compliance: boolean;
+  customer: boolean;
+  business: boolean;
+  compliance: boolean;
+  non_critical: boolean;
+  unknown: number;
+  evaluations: number;
+  example: string;
+}
+
 /** Judges each group of evaluations with the same stored flags and failed classes by the pure rule. */
-function consistencyOf(
-  groups: readonly {
-    stored_customer: boolean;
-    stored_business: boolean;
-    stored_compliance: boolean;
-    customer: boolean;
-    business: boolean;
-    compliance: boolean;
-    non_critical: boolean;
-    unknown: number;
-    evaluations: number;
-    example: string;
-  }[],
-): CriticalErrorConsistency {
+function consistencyOf(groups: readonly FlagGroup[]): CriticalErrorConsistency {
   const disagreeingBy = { customer: 0, business: 0, compliance: 0 };
   let evaluations = 0;
   let failed = 0;
