@@ -31,7 +31,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { capacityPlan } from "../methods/capacity/index.ts";
 import type { CapacityPlan } from "../methods/capacity/plan.ts";
-import { addDays, daysBetween, isDate, weekday } from "../methods/forecasting/index.ts";
+import { addDays, isDate, weekday } from "../methods/forecasting/index.ts";
 import { staffing } from "../methods/queueing/index.ts";
 import {
   DEFAULT_PATTERNS,
@@ -47,9 +47,7 @@ import { DEFAULT_SETTINGS } from "../warehouse/metrics/components/index.ts";
 import { shrinkageForecast } from "../warehouse/shrinkage.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import {
-  forecastQueue,
-  historyEnd,
-  mondayFrom,
+  forecastPlanningPeriod,
   type QueueForecast,
   type QueueSettings,
   queueSettings,
@@ -307,19 +305,10 @@ async function queueForecast(
   options: { from?: string; days: number; intervalMinutes: number },
 ): Promise<{ queue: QueueSettings; forecast: QueueForecast; firstDay: string }> {
   const queue = await refusedAs("queue", () => queueSettings(warehouse, queueId));
-  const lastDay = await refusedAs("queue", () => historyEnd(warehouse, queueId));
-  const firstDay = options.from ?? mondayFrom(addDays(lastDay, 1));
-  // A week inside the history is forecast from the history before it, as it would have been planned then.
-  const historyTo = daysBetween(lastDay, firstDay) <= 0 ? addDays(firstDay, -1) : lastDay;
   const forecast = await refusedAs(options.from === undefined ? "queue" : "week", () =>
-    forecastQueue(warehouse, {
-      queue: queueId,
-      from: firstDay,
-      days: options.days,
-      intervalMinutes: options.intervalMinutes,
-      historyTo,
-    }),
+    forecastPlanningPeriod(warehouse, { queue: queueId, ...options }),
   );
+  const { firstDay } = forecast;
   // Staff follow from workload: contacts without a handle time (e.g. a queue whose contacts carry none) plan
   // nobody, which would look like a plan.
   const handled = forecast.days.some((d) => d.ahtSeconds.some((aht) => aht !== null && aht > 0));

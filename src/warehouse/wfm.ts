@@ -139,10 +139,23 @@ export function forecastFromHistory(history: ForecastHistory, query: { from?: st
   };
 }
 
-/** The last local day of a queue's history (its contacts' zone). */
-export async function historyEnd(warehouse: Warehouse, queue: string): Promise<string> {
-  const history = await loadForecastHistory(warehouse, { queue });
-  return addDays(history.volume.firstDay, history.volume.values.length / history.volume.intervalsPerDay - 1);
+/**
+ * The forecast a plan of `days` days is made on: from `from`, by default the Monday after the queue's history.
+ * A period inside the history is forecast from the history before it, as it would have been planned then.
+ */
+export async function forecastPlanningPeriod(
+  warehouse: Warehouse,
+  query: { queue: string; from?: string; days: number; intervalMinutes?: number },
+): Promise<QueueForecast & { readonly firstDay: string }> {
+  const scope = { queue: query.queue, intervalMinutes: query.intervalMinutes ?? 30 };
+  const history = await loadForecastHistory(warehouse, scope);
+  const lastDay = addDays(history.volume.firstDay, history.volume.values.length / history.volume.intervalsPerDay - 1);
+  const firstDay = query.from ?? mondayFrom(addDays(lastDay, 1));
+  const training =
+    daysBetween(lastDay, firstDay) > 0
+      ? history
+      : await loadForecastHistory(warehouse, { ...scope, to: addDays(firstDay, -1) });
+  return { firstDay, ...forecastFromHistory(training, { from: firstDay, days: query.days }) };
 }
 
 /** The Monday on or after `day`. */

@@ -28,7 +28,7 @@ import {
 } from "../../../methods/scheduling/index.ts";
 import { shrinkageForecast } from "../../../warehouse/shrinkage.ts";
 import { Warehouse } from "../../../warehouse/warehouse.ts";
-import { forecastQueue, historyEnd, mondayFrom, queueSettings, trainedHeadcount } from "../../../warehouse/wfm.ts";
+import { forecastPlanningPeriod, queueSettings, trainedHeadcount } from "../../../warehouse/wfm.ts";
 import { CliError, emit, number, percent, table } from "../output.ts";
 
 const USAGE = 2;
@@ -322,18 +322,15 @@ async function queueRequirements(options: ScheduleOptions): Promise<Requirements
   const warehouse = await Warehouse.open(options.db);
   try {
     const queue = await attempt(() => queueSettings(warehouse, options.queue as string));
-    const lastDay = await attempt(() => historyEnd(warehouse, queue.queueId));
-    const firstDay = options.week ?? mondayFrom(addDays(lastDay, 1));
-    const historyTo = daysBetween(lastDay, firstDay) <= 0 ? addDays(firstDay, -1) : lastDay;
     const forecast = await attempt(() =>
-      forecastQueue(warehouse, {
+      forecastPlanningPeriod(warehouse, {
         queue: queue.queueId,
-        from: firstDay,
+        ...(options.week === undefined ? {} : { from: options.week }),
         days: 7,
         intervalMinutes: options.intervalMin,
-        historyTo,
       }),
     );
+    const { firstDay } = forecast;
     const workload = forecast.days.flatMap((d) =>
       d.contacts.map((contacts, k) => ({ contacts, ahtSeconds: d.ahtSeconds[k] ?? null })),
     );
@@ -452,15 +449,14 @@ export function capacityCommand(): Command {
       const warehouse = await Warehouse.open(options.db);
       try {
         const queue = await attempt(() => queueSettings(warehouse, options.queue));
-        const firstWeek = mondayFrom(addDays(await attempt(() => historyEnd(warehouse, queue.queueId)), 1));
         const forecast = await attempt(() =>
-          forecastQueue(warehouse, {
+          forecastPlanningPeriod(warehouse, {
             queue: queue.queueId,
-            from: firstWeek,
             days: 7 * options.weeks,
             intervalMinutes: options.intervalMin,
           }),
         );
+        const firstWeek = forecast.firstDay;
         const roster = options.headcount === undefined ? await trainedHeadcount(warehouse, queue.programId) : null;
         if (options.headcount === undefined && roster === null) {
           throw new CliError(
